@@ -1,0 +1,39 @@
+// The command line: `npm run -s cli -- <group> <command> [args]`. Each command lives in its own
+// module, loaded only when asked for, so `id parse` does not pay for SQLite or HTTP start-up.
+import type { CliCommandModule, CliIo } from './cli/cli-command.ts';
+
+const commands: Record<string, { summary: string; load: () => Promise<CliCommandModule> }> = {
+  'id parse': {
+    summary: 'id parse <payload> | - | --batch   parse an ID/BHYT card QR payload to canonical JSON',
+    load: () => import('./cli/id-parse-command.ts'),
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(commands).map((command) => `  ${command.summary}`);
+  return `Cách dùng / usage: npm run -s cli -- <lệnh>\n${lines.join('\n')}\n`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const key = argv.slice(0, 2).join(' ');
+  const command = commands[key];
+  if (!command) {
+    io.stderr.write(usage());
+    return argv.length === 0 || argv[0] === '--help' ? 0 : 64;
+  }
+  const module = await command.load();
+  return module.run(argv.slice(2), io);
+}
+
+if (import.meta.main) {
+  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 70;
+    },
+  );
+}
