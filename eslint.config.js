@@ -13,18 +13,43 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement'];
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'HTMLElement',
+];
 
-const forbidNodeBuiltins = { paths: nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins on this layer.' })) };
-const electron = { group: ['electron', 'electron/*'], message: 'Only main/shell and preload/bridge may import electron.' };
-const react = { group: ['react', 'react-dom', 'react-dom/*', 'react-i18next'], message: 'No React outside renderer/.' };
+const forbidNodeBuiltins = {
+  paths: nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins on this layer.' })),
+};
+const electron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only main/shell and preload/bridge may import electron.',
+};
+const react = {
+  group: ['react', 'react-dom', 'react-dom/*', 'react-i18next'],
+  message: 'No React outside renderer/.',
+};
 const rendererCode = { group: ['**/renderer/**'], message: 'The backend never imports the renderer.' };
 const backendCode = {
   group: ['**/main/*', '**/main/*/**', '!**/main/core/**', '**/central/**'],
-  message: 'The renderer reaches the backend only through the API contract (main/core is allowed: it is pure).',
+  message:
+    'The renderer reaches the backend only through the API contract (main/core is allowed: it is pure).',
 };
 const ioFromCore = {
-  group: ['**/store/**', '**/sync/**', '**/devices/**', '**/documents/**', '**/services/**', '**/host/**', '**/shell/**'],
+  group: [
+    '**/store/**',
+    '**/sync/**',
+    '**/devices/**',
+    '**/documents/**',
+    '**/services/**',
+    '**/host/**',
+    '**/shell/**',
+  ],
   message: 'main/core is pure: it imports nothing that does I/O.',
 };
 
@@ -42,7 +67,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'central/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', '*.config.ts', '*.config.js'],
+    files: [
+      'main/**/*.ts',
+      'central/**/*.ts',
+      'scripts/**/*.ts',
+      'tests/**/*.ts',
+      '*.config.ts',
+      '*.config.js',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -56,7 +88,10 @@ export default tseslint.config(
   {
     files: ['main/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { ...forbidNodeBuiltins, patterns: [electron, react, rendererCode, ioFromCore] }],
+      'no-restricted-imports': [
+        'error',
+        { ...forbidNodeBuiltins, patterns: [electron, react, rendererCode, ioFromCore] },
+      ],
       'no-restricted-globals': ['error', ...domGlobals, 'process', 'Buffer', 'require', '__dirname', 'fetch'],
     },
   },
@@ -67,7 +102,10 @@ export default tseslint.config(
   {
     files: ['preload/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { ...forbidNodeBuiltins, patterns: [electron, react, rendererCode] }],
+      'no-restricted-imports': [
+        'error',
+        { ...forbidNodeBuiltins, patterns: [electron, react, rendererCode] },
+      ],
       'no-restricted-globals': ['error', ...domGlobals, 'process', 'Buffer'],
     },
   },

@@ -8,7 +8,12 @@ const documented = {
   fullName: 'Trịnh Quang Vĩnh',
   dateOfBirth: '1992-04-17',
   sex: 'male',
-  idDocument: { type: 'cccd', number: '079092004321', issueDate: '2021-08-09', issuePlace: 'Cục Cảnh sát QLHC về TTXH' },
+  idDocument: {
+    type: 'cccd',
+    number: '079092004321',
+    issueDate: '2021-08-09',
+    issuePlace: 'Cục Cảnh sát QLHC về TTXH',
+  },
   address: 'Số 45 đường Lê Lợi, Phường Bến Thành, Thành phố Hồ Chí Minh',
   phone: '0903123456',
   email: 'vinh.trinh@example.vn',
@@ -26,7 +31,9 @@ describe('registration schema', () => {
   });
 
   it('rejects a social-insurance number that is not 10 digits', () => {
-    expect(registrationSchema.safeParse({ ...documented, socialInsuranceNumber: '79123456' }).success).toBe(false);
+    expect(registrationSchema.safeParse({ ...documented, socialInsuranceNumber: '79123456' }).success).toBe(
+      false,
+    );
   });
 
   it('rejects an unknown status', () => {

@@ -18,7 +18,12 @@ export function nameComparisonKey(name: string): string {
 
 /** Removes every diacritic (including the stroke of đ/Đ, which Unicode does not decompose). */
 export function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(combiningMarks, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(combiningMarks, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }
 
 /** The key a name is searched on: no diacritics, lower case, whitespace collapsed. */
