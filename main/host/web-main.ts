@@ -1,0 +1,92 @@
+// `npm run start:web -- [--port N] [--data-dir DIR] [--open]`: the backend plus the loopback web
+// host serving the built renderer. Prints the URL with this launch's token on a line of its own.
+import { spawn } from 'node:child_process';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../services/backend.ts';
+import { isAppError } from '../services/app-error.ts';
+import { defaultDataDirectory } from '../services/settings/data-directory.ts';
+import { startWebHost } from './web/web-host.ts';
+import { chromiumArguments, findChromium } from './web/find-chromium.ts';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      open: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Cổng không hợp lệ: ${values.port}`);
+    return 64;
+  }
+  const dataDirectory = path.resolve(
+    values['data-dir'] ?? defaultDataDirectory(process.platform, process.env, homedir()),
+  );
+  const backend = await createBackend({ dataDirectory });
+  const host = await startWebHost({
+    backend,
+    port,
+    rendererDirectory: path.join(repositoryRoot, 'dist', 'renderer'),
+  });
+
+  console.error(`bhxh-kiosk: dữ liệu tại ${dataDirectory}`);
+  console.log(host.launchUrl);
+
+  if (values.open) openBrowser(host.launchUrl, backend, dataDirectory);
+
+  const stop = async () => {
+    await host.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}
+
+function openBrowser(
+  url: string,
+  backend: Awaited<ReturnType<typeof createBackend>>,
+  dataDirectory: string,
+): void {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error('Không tìm thấy Chromium: hãy mở địa chỉ trên bằng trình duyệt.');
+    return;
+  }
+  void backend.call('settings.get', {}).then((result) => {
+    const mode =
+      result.ok && (result.value as { mode: 'counter' | 'kiosk' }).mode === 'kiosk' ? 'kiosk' : 'counter';
+    const child = spawn(
+      chromium,
+      chromiumArguments(url, mode, path.join(dataDirectory, 'chromium-profile')),
+      {
+        stdio: 'ignore',
+        detached: true,
+      },
+    );
+    child.unref();
+  });
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (isAppError(error)) {
+      console.error(`Không khởi động được: ${error.message}`);
+      process.exit(78);
+    }
+    console.error(error);
+    process.exit(70);
+  },
+);

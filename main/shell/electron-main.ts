@@ -1,0 +1,75 @@
+// The Electron shell: windows, lock-down and the IPC bridge. Everything else is in the backend,
+// which runs in a utility process (main/host/utility-process-main.ts).
+import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fail } from '../../preload/contract/api-result.ts';
+import { apiCallChannel, apiEventChannel } from '../../preload/bridge/build-bridge-api.ts';
+import { defaultDataDirectory } from '../services/settings/data-directory.ts';
+import { BackendProcess } from './backend-process.ts';
+import { isAppPageUrl } from './navigation-policy.ts';
+import { createSecureWindow, denyAllPermissions } from './secure-window.ts';
+
+const bundleDirectory = __dirname;
+const appPageUrl = pathToFileURL(path.join(bundleDirectory, '..', 'renderer', 'index.html')).href;
+
+function argumentValue(name: string): string | null {
+  const prefix = `--${name}=`;
+  const found = process.argv.find((argument) => argument.startsWith(prefix));
+  return found ? found.slice(prefix.length) : null;
+}
+
+const dataDirectory = path.resolve(
+  argumentValue('data-dir') ?? defaultDataDirectory(process.platform, process.env, homedir()),
+);
+const devTools = process.argv.includes('--devtools');
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch (double click on the icon) focuses the running window instead.
+  app.quit();
+} else {
+  app.setPath('userData', path.join(dataDirectory, 'electron'));
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions();
+
+  let mainWindow: Electron.BrowserWindow | null = null;
+  const backend = new BackendProcess(path.join(bundleDirectory, 'backend.cjs'), dataDirectory, (event) =>
+    mainWindow?.webContents.send(apiEventChannel, event),
+  );
+  try {
+    await backend.start();
+  } catch (error) {
+    dialog.showErrorBox('BHXH Kiosk', `Không khởi động được dịch vụ cục bộ: ${(error as Error).message}`);
+    app.exit(1);
+    return;
+  }
+
+  ipcMain.handle(apiCallChannel, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
+    // Only our own page may call the backend, never an iframe or a page navigated elsewhere.
+    if (!event.senderFrame || !isAppPageUrl(event.senderFrame.url, appPageUrl)) {
+      return fail('forbidden-origin', 'Yêu cầu không đến từ ứng dụng.');
+    }
+    return backend.call(typeof name === 'string' ? name : '', args);
+  });
+
+  const settings = await backend.call('settings.get', {});
+  const kiosk = settings.ok && (settings.value as { mode?: string }).mode === 'kiosk';
+  mainWindow = createSecureWindow({
+    preloadPath: path.join(bundleDirectory, 'preload.cjs'),
+    appPageUrl,
+    kiosk,
+    devTools,
+  });
+
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => backend.stop());
+}

@@ -1,0 +1,21 @@
+// What the Electron window may load. The app is one page from the packaged renderer folder; every
+// navigation away from it, every new window and every permission request is refused. URLs are
+// compared as parsed URLs (protocol + exact path), never with startsWith, so tricks such as
+// `file:///app/index.html/../../etc/passwd` or `https://evil/?next=file://…` do not pass.
+
+export function isAppPageUrl(candidate: string, appPageUrl: string): boolean {
+  let url: URL;
+  let app: URL;
+  try {
+    url = new URL(candidate);
+    app = new URL(appPageUrl);
+  } catch {
+    return false;
+  }
+  return url.protocol === app.protocol && url.host === app.host && url.pathname === app.pathname;
+}
+
+/** Links the renderer may open outside the app (in the system browser). None for now. */
+export function isAllowedExternalUrl(_candidate: string): boolean {
+  return false;
+}

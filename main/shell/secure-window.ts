@@ -1,0 +1,62 @@
+import { BrowserWindow, Menu, session, shell, type WebContents } from 'electron';
+import { isAllowedExternalUrl, isAppPageUrl } from './navigation-policy.ts';
+
+export interface WindowOptions {
+  preloadPath: string;
+  appPageUrl: string;
+  kiosk: boolean;
+  devTools: boolean;
+}
+
+/**
+ * The one window: context isolation, sandbox, no Node integration, no webviews, devtools only when
+ * asked for. In kiosk mode it is fullscreen without a menu, so a citizen cannot leave the app.
+ */
+export function createSecureWindow(options: WindowOptions): BrowserWindow {
+  if (options.kiosk) Menu.setApplicationMenu(null);
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    show: false,
+    kiosk: options.kiosk,
+    fullscreen: options.kiosk,
+    autoHideMenuBar: true,
+    backgroundColor: '#f4f6f9',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: options.devTools,
+    },
+  });
+  lockDownContents(window.webContents, options.appPageUrl);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.appPageUrl);
+  return window;
+}
+
+function lockDownContents(contents: WebContents, appPageUrl: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppPageUrl(url, appPageUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppPageUrl(url, appPageUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** No permission (camera, notifications, geolocation…) is granted unless a feature asks for it here. */
+export function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}

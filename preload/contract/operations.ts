@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { idParseResultSchema } from './id-card-schema.ts';
+import { settingsPatchSchema, settingsSchema } from './settings-schema.ts';
+
+// THE list of operations between the renderer and the backend. The Electron bridge, the web host,
+// the backend dispatcher and the renderer client are all derived from this object, and a test
+// checks that both shells expose exactly these names. Adding an operation = one entry here plus
+// its handler (the dispatcher's type refuses a missing handler).
+
+/** The longest text a scanner can plausibly deliver; the ID parser itself refuses > 4 KB. */
+export const maxScanPayloadChars = 8192;
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  mode: z.enum(['counter', 'kiosk']),
+  officeCode: z.string(),
+  counterId: z.string(),
+  trainingMode: z.boolean(),
+  dataDirectory: z.string(),
+  serverTime: z.string(),
+  uptimeSeconds: z.number(),
+});
+
+const noArguments = z.object({}).strict();
+
+export const operations = {
+  health: { args: noArguments, result: healthSchema },
+  'id.parse': {
+    args: z.object({ payload: z.string().max(maxScanPayloadChars) }).strict(),
+    result: idParseResultSchema,
+  },
+  'settings.get': { args: noArguments, result: settingsSchema },
+  'settings.set': { args: z.object({ patch: settingsPatchSchema }).strict(), result: settingsSchema },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationArgs<N extends OperationName> = z.input<Operations[N]['args']>;
+export type OperationResult<N extends OperationName> = z.output<Operations[N]['result']>;
+
+export const operationNames = Object.keys(operations) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.hasOwn(operations, name);
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+// The counter's configuration, stored as config.json in the data directory. Every field has a
+// default so that a fresh install starts; an invalid file is reported, never silently replaced.
+
+export const appModes = ['counter', 'kiosk'] as const;
+export const uiLanguages = ['vi', 'en', 'zh', 'ko', 'ja'] as const;
+
+// Field schemas without defaults: the patch accepted by `settings.set` must not fill in defaults
+// for the fields it leaves out.
+const scannerFields = {
+  /** Keyboard-wedge detection: keys closer together than this are machine-typed. */
+  wedgeMaxKeyIntervalMs: z.number().int().min(5).max(200),
+  /** Shorter bursts (e.g. a barcode on a form) are not treated as card scans. */
+  wedgeMinLength: z.number().int().min(4).max(200),
+  /** HID-POS scanners through node-hid; off until a scanner is configured. */
+  hidPosEnabled: z.boolean(),
+  hidVendorId: z.number().int().min(0).max(0xffff).nullable(),
+  hidProductId: z.number().int().min(0).max(0xffff).nullable(),
+};
+
+const printerFields = {
+  /** Operating-system printer name; null means the system default printer. */
+  printerName: z.string().min(1).max(200).nullable(),
+  paperSize: z.enum(['A4', 'A5']),
+  copies: z.number().int().min(1).max(5),
+};
+
+export const scannerSettingsSchema = z.object({
+  wedgeMaxKeyIntervalMs: scannerFields.wedgeMaxKeyIntervalMs.default(40),
+  wedgeMinLength: scannerFields.wedgeMinLength.default(12),
+  hidPosEnabled: scannerFields.hidPosEnabled.default(false),
+  hidVendorId: scannerFields.hidVendorId.default(null),
+  hidProductId: scannerFields.hidProductId.default(null),
+});
+
+export const printerSettingsSchema = z.object({
+  printerName: printerFields.printerName.default(null),
+  paperSize: printerFields.paperSize.default('A4'),
+  copies: printerFields.copies.default(1),
+});
+
+const officeCode = z.string().regex(/^\d{5}$/, 'mã cơ quan BHXH gồm 5 chữ số');
+const counterId = z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'số quầy: chữ, số hoặc "-", tối đa 16 ký tự');
+const centralUrl = z
+  .string()
+  .max(500)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'địa chỉ máy chủ trung tâm phải là URL http(s)');
+
+export const settingsSchema = z.object({
+  version: z.literal(1).default(1),
+  mode: z.enum(appModes).default('counter'),
+  officeCode: officeCode.default('07921'),
+  counterId: counterId.default('Q01'),
+  centralUrl: centralUrl.nullable().default(null),
+  language: z.enum(uiLanguages).default('vi'),
+  scanner: scannerSettingsSchema.default(scannerSettingsSchema.parse({})),
+  printer: printerSettingsSchema.default(printerSettingsSchema.parse({})),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** What `settings.set` accepts: any subset of the fields, nested groups partially. */
+export const settingsPatchSchema = z
+  .object({
+    mode: z.enum(appModes),
+    officeCode,
+    counterId,
+    centralUrl: centralUrl.nullable(),
+    language: z.enum(uiLanguages),
+    scanner: z.object(scannerFields).partial().strict(),
+    printer: z.object(printerFields).partial().strict(),
+  })
+  .partial()
+  .strict();
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,21 @@
+import type { BridgeApi } from '../../preload/bridge/build-bridge-api.ts';
+import { parseBackendEvent } from '../../preload/contract/events.ts';
+import type { ApiClient } from './api-client.ts';
+
+declare global {
+  interface Window {
+    bhxh?: BridgeApi;
+  }
+}
+
+/** The Electron shell: calls go through the preload bridge to the main process and the backend. */
+export function createElectronApiClient(bridge: BridgeApi): ApiClient {
+  return {
+    call: (name, args) => bridge.operations[name](args) as never,
+    onEvent: (listener) =>
+      bridge.onEvent((raw) => {
+        const event = parseBackendEvent(raw);
+        if (event) listener(event);
+      }),
+  };
+}

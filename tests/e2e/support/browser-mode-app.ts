@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export interface BrowserModeApp {
+  launchUrl: string;
+  origin: string;
+  token: string;
+  dataDirectory: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node main/host/web-main.ts` (what `npm run start:web` runs after building the renderer)
+ * with a fresh data folder and waits for the URL line. A test never runs against a real data folder.
+ */
+export async function startBrowserModeApp(config: Record<string, unknown> = {}): Promise<BrowserModeApp> {
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'bhxh-e2e-'));
+  if (Object.keys(config).length > 0)
+    writeFileSync(path.join(dataDirectory, 'config.json'), JSON.stringify(config));
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'main/host/web-main.ts'), '--port', '0', '--data-dir', dataDirectory],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const launchUrl = await firstUrlLine(child, () => stderr);
+  const url = new URL(launchUrl);
+  return {
+    launchUrl,
+    origin: url.origin,
+    token: url.searchParams.get('token') ?? '',
+    dataDirectory,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+function firstUrlLine(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(
+      () => reject(new Error(`web host did not print its URL in time:\n${stderr()}`)),
+      20_000,
+    );
+    lines.on('line', (line) => {
+      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(line)) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}:\n${stderr()}`));
+    });
+  });
+}
