@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdParseResultWire } from '../../../preload/contract/id-card-schema.ts';
 import type { Settings } from '../../../preload/contract/settings-schema.ts';
@@ -36,6 +36,15 @@ export function CounterScreen({ settings }: { settings: Settings }) {
       );
     },
     [api],
+  );
+
+  // Scanners attached to the backend (HID-POS, serial, camera) deliver their scans as events.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.name === 'scan') void onScan(event.payload.payload);
+      }),
+    [api, onScan],
   );
 
   return (
