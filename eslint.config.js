@@ -100,7 +100,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [react, rendererCode] }] },
   },
   {
-    files: ['preload/contract/**/*.ts'],
+    // The sync wire protocol is shared by the central service and the desktop's sync client.
+    files: ['preload/contract/**/*.ts', 'central/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

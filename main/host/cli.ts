@@ -7,6 +7,18 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'id parse <payload> | - | --batch   parse an ID/BHYT card QR payload to canonical JSON',
     load: () => import('./cli/id-parse-command.ts'),
   },
+  'central serve': {
+    summary: 'central serve [--port N] [--db FILE] [--seed COUNT] [--log yes]   run the reference central service',
+    load: () => import('../../central/cli/serve-command.ts'),
+  },
+  'central enroll-code': {
+    summary: 'central enroll-code --db FILE --office CODE   print a one-time device enrollment code',
+    load: () => import('../../central/cli/enroll-code-command.ts'),
+  },
+  'central revoke': {
+    summary: 'central revoke --db FILE --device ID   revoke a device token',
+    load: () => import('../../central/cli/revoke-command.ts'),
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,98 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, migrateCentralDatabase, schemaVersion } from './migrate-central-database.ts';
+import { allMigrations } from './migrations/all-migrations.ts';
+import { openCentralDatabase } from './open-central-database.ts';
+
+let directory: string;
+beforeEach(() => {
+  directory = mkdtempSync(path.join(tmpdir(), 'central-migrations-'));
+});
+afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+const tables = (db: Database.Database) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+
+describe('central database migrations', () => {
+  it('creates the whole schema on a fresh file, with WAL, FULL sync and foreign keys', () => {
+    const db = openCentralDatabase(path.join(directory, 'central.db'));
+    try {
+      expect(schemaVersion(db)).toBe(allMigrations.at(-1)?.version);
+      expect(tables(db)).toEqual([
+        'devices',
+        'enrollment_codes',
+        'events',
+        'notifications',
+        'offices',
+        'registration_code_counters',
+        'registrations',
+        'staff',
+      ]);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('0001: pulls by (office_code, seq) through the index', () => {
+    const db = openCentralDatabase(':memory:');
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT seq, json FROM registrations WHERE office_code = ? AND seq > ? ORDER BY seq LIMIT ?',
+      )
+      .all('01001', 0, 10) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING INDEX registrations_by_office_seq/);
+    expect(plan.map((step) => step.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+
+  it('re-opening a migrated file changes nothing and keeps the data', () => {
+    const file = path.join(directory, 'central.db');
+    const first = openCentralDatabase(file);
+    first.prepare("INSERT INTO offices (office_code, name) VALUES ('01001', 'BHXH Ba Đình')").run();
+    first.close();
+    const second = openCentralDatabase(file);
+    try {
+      expect(migrateCentralDatabase(second)).toEqual({ from: 1, to: 1 });
+      expect(second.prepare('SELECT name FROM offices').pluck().get()).toBe('BHXH Ba Đình');
+    } finally {
+      second.close();
+    }
+  });
+
+  it('refuses a database written by a newer version, and leaves it untouched', () => {
+    const file = path.join(directory, 'central.db');
+    const future = new Database(file);
+    future.pragma('user_version = 99');
+    future.exec('CREATE TABLE from_the_future (x INTEGER)');
+    future.close();
+    expect(() => openCentralDatabase(file)).toThrow(DatabaseTooNewError);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(99);
+    expect(tables(check)).toEqual(['from_the_future']);
+    check.close();
+  });
+
+  it('runs pending migrations in one transaction: a failing step leaves the previous version', () => {
+    const db = new Database(':memory:');
+    const failing = {
+      version: 2,
+      name: 'broken',
+      up: (target: Database.Database) => {
+        target.exec('CREATE TABLE half_done (x INTEGER)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrateCentralDatabase(db, [...allMigrations, failing])).toThrow('boom');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+    db.close();
+  });
+});

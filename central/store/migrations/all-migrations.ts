@@ -1,0 +1,5 @@
+import type { Migration } from './migration.ts';
+import { initialSchema } from './0001-initial-schema.ts';
+
+/** Every migration, in version order. Append only: a released migration is never edited. */
+export const allMigrations: readonly Migration[] = [initialSchema];
