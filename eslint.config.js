@@ -87,6 +87,7 @@ export default tseslint.config(
   },
   {
     files: ['main/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -102,6 +103,7 @@ export default tseslint.config(
   {
     // The sync wire protocol is shared by the central service and the desktop's sync client.
     files: ['preload/contract/**/*.ts', 'central/protocol/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
