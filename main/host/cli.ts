@@ -7,8 +7,22 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'id parse <payload> | - | --batch   parse an ID/BHYT card QR payload to canonical JSON',
     load: () => import('./cli/id-parse-command.ts'),
   },
+  'store backup': {
+    summary: 'store backup --db FILE --dir DIR   online backup now (bhxh-YYYY-MM-DD.sqlite), keep the last 7',
+    load: () => import('./cli/store-backup-command.ts'),
+  },
+  'store restore': {
+    summary:
+      'store restore --backup FILE --db FILE   verify a backup, move the current database aside, restore',
+    load: () => import('./cli/store-restore-command.ts'),
+  },
+  'store check': {
+    summary: 'store check --db FILE   integrity_check; exit 0 when sound, 1 otherwise',
+    load: () => import('./cli/store-check-command.ts'),
+  },
   'central serve': {
-    summary: 'central serve [--port N] [--db FILE] [--seed COUNT] [--log yes]   run the reference central service',
+    summary:
+      'central serve [--port N] [--db FILE] [--seed COUNT] [--log yes]   run the reference central service',
     load: () => import('../../central/cli/serve-command.ts'),
   },
   'central enroll-code': {

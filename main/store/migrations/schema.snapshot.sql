@@ -1,0 +1,138 @@
+-- user_version 1
+
+CREATE INDEX audit_log_by_subject ON audit_log (subject, id) WHERE subject IS NOT NULL;
+
+CREATE INDEX conflicts_by_registration ON conflicts (registration_code);
+
+CREATE INDEX decisions_by_registration ON decisions (registration_code);
+
+CREATE UNIQUE INDEX decisions_one_live_per_registration ON decisions (registration_code)
+    WHERE sync_state IN ('pending', 'synced');
+
+CREATE INDEX kiosk_registrations_purgeable ON kiosk_registrations (synced_at)
+    WHERE purged_at IS NULL AND sync_state = 'synced';
+
+CREATE INDEX outbox_finished ON outbox (finished_at) WHERE state <> 'pending';
+
+CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE state = 'pending';
+
+CREATE INDEX registrations_by_id_number ON registrations (id_number) WHERE id_number IS NOT NULL;
+
+CREATE INDEX registrations_by_name_search_key ON registrations (name_search_key)
+    WHERE name_search_key IS NOT NULL;
+
+CREATE INDEX registrations_by_old_id_number ON registrations (old_id_number)
+    WHERE old_id_number IS NOT NULL;
+
+CREATE INDEX registrations_by_phone ON registrations (phone) WHERE phone IS NOT NULL;
+
+CREATE INDEX registrations_by_social_insurance_number ON registrations (social_insurance_number)
+    WHERE social_insurance_number IS NOT NULL;
+
+CREATE INDEX registrations_purgeable ON registrations (updated_at)
+    WHERE purged_at IS NULL AND status <> 'pending';
+
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT,
+    details TEXT NOT NULL DEFAULT '{}'
+  ) STRICT;
+
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    registration_code TEXT NOT NULL REFERENCES registrations (code),
+    event_id TEXT NOT NULL UNIQUE REFERENCES decisions (event_id),
+    winner TEXT NOT NULL CHECK (json_valid(winner)),
+    detected_at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolved_by TEXT,
+    CHECK ((resolved_at IS NULL) = (resolved_by IS NULL))
+  ) STRICT;
+
+CREATE TABLE decisions (
+    event_id TEXT PRIMARY KEY NOT NULL,
+    registration_code TEXT NOT NULL REFERENCES registrations (code),
+    outcome TEXT NOT NULL CHECK (outcome IN ('approved', 'rejected')),
+    reason_code TEXT,
+    note TEXT,
+    officer_id TEXT NOT NULL,
+    counter_id TEXT NOT NULL,
+    override INTEGER NOT NULL CHECK (override IN (0, 1)),
+    decided_at TEXT NOT NULL,
+    sync_state TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'conflict', 'invalid'))
+  ) STRICT;
+
+CREATE TABLE kiosk_registrations (
+    local_ref TEXT PRIMARY KEY NOT NULL,
+    event_id TEXT NOT NULL UNIQUE,
+    payload TEXT,
+    created_at TEXT NOT NULL,
+    printed_at TEXT,
+    sync_state TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'invalid')),
+    server_code TEXT,
+    synced_at TEXT,
+    purged_at TEXT,
+    CHECK ((payload IS NULL) = (purged_at IS NOT NULL))
+  ) STRICT;
+
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    next_attempt_at TEXT NOT NULL,
+    last_error_code TEXT,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'conflict', 'invalid')),
+    finished_at TEXT,
+    CHECK ((state = 'pending') = (finished_at IS NULL))
+  ) STRICT;
+
+CREATE TABLE registrations (
+    code TEXT PRIMARY KEY NOT NULL,
+    json TEXT,
+    id_number TEXT,
+    old_id_number TEXT,
+    social_insurance_number TEXT,
+    phone TEXT,
+    name_search_key TEXT,
+    office_code TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn', 'expired')),
+    server_seq INTEGER NOT NULL CHECK (server_seq > 0),
+    local_state TEXT NOT NULL CHECK (local_state IN ('synced', 'decided-locally', 'conflict')),
+    updated_at TEXT NOT NULL,
+    purged_at TEXT,
+    CHECK ((json IS NULL) = (purged_at IS NOT NULL))
+  ) STRICT;
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL CHECK (json_valid(value)),
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE staff (
+    staff_id TEXT PRIMARY KEY NOT NULL,
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL CHECK (active IN (0, 1)),
+    updated_at TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER audit_log_refuses_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TRIGGER audit_log_refuses_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

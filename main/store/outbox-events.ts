@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { decisionSchema, registrationStatuses, type Decision } from '../core/registration/registration.ts';
+
+// The events this device pushes, named and shaped as on the wire (docs/sync-protocol.md §6), so the
+// sync engine only adds the envelope (`deviceId`, `occurredAt` = createdAt). `eventId` (a UUID made
+// here, once) travels with every retry: the central service stores it with INSERT … ON CONFLICT DO
+// NOTHING, so a retry never doubles anything.
+
+export const outboxEventTypes = ['decision', 'kiosk-registration'] as const;
+export type OutboxEventType = (typeof outboxEventTypes)[number];
+
+export interface DecisionEventPayload {
+  registrationCode: string;
+  decision: Decision;
+}
+
+/** The kiosk form's fields plus the kiosk's own reference (printed on the receipt). */
+export type KioskRegistrationEventPayload = Record<string, unknown> & { localReference: string };
+
+interface OutboxEventBase {
+  eventId: string;
+  /** Device clock when it happened: the envelope's `occurredAt` (informational, never for ordering). */
+  createdAt: string;
+  attempts: number;
+  lastErrorCode: string | null;
+}
+
+export type OutboxEvent =
+  | (OutboxEventBase & { type: 'decision'; payload: DecisionEventPayload })
+  | (OutboxEventBase & { type: 'kiosk-registration'; payload: KioskRegistrationEventPayload });
+
+/**
+ * The change that won over a local decision, as the central's `conflict` result describes it: a
+ * decision taken elsewhere, or a withdrawal/expiry (then `decision` is null).
+ */
+export const conflictWinnerSchema = z.object({
+  status: z.enum(registrationStatuses),
+  decision: decisionSchema.nullable(),
+  decidedBy: z
+    .object({
+      deviceId: z.string().nullable(),
+      officerId: z.string().nullable(),
+      counterId: z.string().nullable(),
+    })
+    .nullable(),
+  decidedAt: z.iso.datetime({ offset: true }),
+  withdrawalReason: z.string().nullable(),
+});
+
+export type ConflictWinner = z.infer<typeof conflictWinnerSchema>;

@@ -1,0 +1,74 @@
+import { appendAudit } from './audit-log.ts';
+import { getSetting } from './settings-repository.ts';
+import type { Store } from './store.ts';
+
+// Personal data is kept only as long as the counter needs it (docs/local-store.md "Retention"):
+//  - a registration in a final status (approved, rejected, withdrawn, expired) whose local state is
+//    'synced' and that has not changed for `registrationRetentionDays` keeps only a tombstone: code,
+//    office, status, server_seq (so an older version can never come back). The JSON, every searchable
+//    personal column and the free-text notes of the decisions on it (ours and a conflict's winner) are erased;
+//  - a kiosk registration accepted by the central service more than `kioskPayloadRetentionDays` ago
+//    loses its payload;
+//  - outbox rows finished more than `finishedOutboxRetentionDays` ago are deleted (their payload
+//    repeats the personal data).
+// Pending registrations, un-pushed decisions, open conflicts and unsynced kiosk submissions are never
+// purged, whatever their age. The audit trail is kept: it holds no personal data, only codes.
+
+export interface PurgeReport {
+  registrations: number;
+  kioskRegistrations: number;
+  outboxRows: number;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export function purgeExpired(store: Store, now: Date = store.now()): PurgeReport {
+  const cutoff = (days: number) => new Date(now.getTime() - days * dayMs).toISOString();
+  const registrationCutoff = cutoff(getSetting(store, 'registrationRetentionDays'));
+  const kioskCutoff = cutoff(getSetting(store, 'kioskPayloadRetentionDays'));
+  const outboxCutoff = cutoff(getSetting(store, 'finishedOutboxRetentionDays'));
+
+  return store.transaction(() => {
+    const at = now.toISOString();
+    const purgedCodes = store
+      .statement(
+        `UPDATE registrations SET json = NULL, id_number = NULL, old_id_number = NULL,
+           social_insurance_number = NULL, phone = NULL, name_search_key = NULL, purged_at = ?
+         WHERE purged_at IS NULL AND status <> 'pending' AND updated_at < ? AND local_state = 'synced'
+           AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.registration_code = registrations.code
+                             AND d.sync_state = 'pending')
+         RETURNING code`,
+      )
+      .all(at, registrationCutoff) as Array<{ code: string }>;
+    const clearNote = store.statement('UPDATE decisions SET note = NULL WHERE registration_code = ?');
+    const clearWinningNote = store.statement(
+      `UPDATE conflicts SET winner = json_set(winner, '$.decision.note', NULL)
+       WHERE registration_code = ? AND json_type(winner, '$.decision') = 'object'`,
+    );
+    for (const { code } of purgedCodes) {
+      clearNote.run(code);
+      clearWinningNote.run(code);
+    }
+
+    const kiosk = store
+      .statement(
+        `UPDATE kiosk_registrations SET payload = NULL, purged_at = ?
+         WHERE purged_at IS NULL AND sync_state = 'synced' AND synced_at < ?`,
+      )
+      .run(at, kioskCutoff).changes;
+    const outbox = store
+      .statement(`DELETE FROM outbox WHERE state <> 'pending' AND finished_at < ?`)
+      .run(outboxCutoff).changes;
+
+    const report = { registrations: purgedCodes.length, kioskRegistrations: kiosk, outboxRows: outbox };
+    if (report.registrations + report.kioskRegistrations + report.outboxRows > 0) {
+      appendAudit(store, {
+        actor: 'system',
+        action: 'retention.purged',
+        subject: null,
+        details: { ...report },
+      });
+    }
+    return report;
+  });
+}

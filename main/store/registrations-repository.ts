@@ -1,0 +1,301 @@
+import { registrationSchema, type Decision, type Registration } from '../core/registration/registration.ts';
+import { idNumberKey, nameSearchKey, phoneKey, prefixUpperBound } from './lookup-keys.ts';
+import { advancePullCursor } from './sync-state-repository.ts';
+import type { Store } from './store.ts';
+import { StoreError } from './store-error.ts';
+
+// Registrations of this office as the central service sends them, with every status change made
+// anywhere, plus what this device did to them (local_state, the live local decision).
+//
+// Sync rule (docs/local-store.md "Conflicts"): the server wins for what a registration SAYS — a
+// pulled version always replaces `json` — but a pull never erases a local decision that is still
+// waiting to be pushed. Such a registration stays 'decided-locally'; its outbox row is pushed, and
+// the central service either accepts it or answers `conflict` naming the winner (markConflict).
+
+export const localStates = ['synced', 'decided-locally', 'conflict'] as const;
+export type LocalState = (typeof localStates)[number];
+
+export interface LocalDecision extends Decision {
+  eventId: string;
+  syncState: 'pending' | 'synced';
+}
+
+export interface StoredRegistration {
+  /** The registration as the central service last sent it. */
+  registration: Registration;
+  serverSeq: number;
+  localState: LocalState;
+  /**
+   * This device's decision while the central's version does not show it yet (localState
+   * 'decided-locally': pending push, or pushed and accepted but not pulled back); null otherwise.
+   */
+  localDecision: LocalDecision | null;
+}
+
+/** One item of a pull page: a registration version and the server sequence that produced it. */
+export interface CentralRegistration {
+  seq: number;
+  registration: Registration;
+}
+
+/** Where the pull stops after this page: the last server sequence it covered, per office. */
+export interface PullCursor {
+  officeCode: string;
+  seq: number;
+}
+
+export interface UpsertSummary {
+  inserted: number;
+  updated: number;
+  /** Versions not newer than what is stored (replayed pages, duplicates): nothing changed. */
+  skipped: number;
+}
+
+const selectColumns = 'SELECT json, server_seq, local_state, code FROM registrations';
+
+const lookupLimit = 50;
+
+interface RegistrationRow {
+  json: string;
+  server_seq: number;
+  local_state: LocalState;
+  code: string;
+}
+
+interface DecisionRow {
+  event_id: string;
+  outcome: Decision['outcome'];
+  reason_code: string | null;
+  note: string | null;
+  officer_id: string;
+  counter_id: string;
+  override: number;
+  decided_at: string;
+  sync_state: 'pending' | 'synced';
+}
+
+// The local decision is read only for rows in 'decided-locally' (a second, indexed read), not joined
+// into every lookup: a LEFT JOIN made each lookup about five times slower for the rare row that has one.
+function toStored(store: Store, row: RegistrationRow): StoredRegistration {
+  let localDecision: LocalDecision | null = null;
+  if (row.local_state === 'decided-locally') {
+    const decision = store
+      .statement(
+        `SELECT event_id, outcome, reason_code, note, officer_id, counter_id, override, decided_at, sync_state
+         FROM decisions WHERE registration_code = ? AND sync_state IN ('pending', 'synced')`,
+      )
+      .get(row.code) as DecisionRow | undefined;
+    if (decision !== undefined) {
+      localDecision = {
+        eventId: decision.event_id,
+        syncState: decision.sync_state,
+        outcome: decision.outcome,
+        reasonCode: decision.reason_code,
+        note: decision.note,
+        officerId: decision.officer_id,
+        counterId: decision.counter_id,
+        override: decision.override === 1,
+        decidedAt: decision.decided_at,
+      };
+    }
+  }
+  return {
+    registration: JSON.parse(row.json) as Registration,
+    serverSeq: row.server_seq,
+    localState: row.local_state,
+    localDecision,
+  };
+}
+
+function lookup(store: Store, where: string, key: string): StoredRegistration[] {
+  return store.read(() =>
+    (
+      store
+        .statement(`${selectColumns} WHERE ${where} AND json IS NOT NULL LIMIT ${lookupLimit}`)
+        .all(key) as RegistrationRow[]
+    )
+      .map((row) => toStored(store, row))
+      .sort(newestFirst),
+  );
+}
+
+function newestFirst(a: StoredRegistration, b: StoredRegistration): number {
+  const byTime = b.registration.submittedAt.localeCompare(a.registration.submittedAt);
+  return byTime !== 0 ? byTime : a.registration.code.localeCompare(b.registration.code);
+}
+
+export function findByCode(store: Store, code: string): StoredRegistration | null {
+  return lookup(store, 'code = ?', code.trim())[0] ?? null;
+}
+
+/** By the number of the registration's ID document (CCCD, old CMND or passport). Newest first. */
+export function findByIdNumber(store: Store, idNumber: string): StoredRegistration[] {
+  return lookup(store, 'id_number = ?', idNumberKey(idNumber));
+}
+
+/** By an old 9-digit CMND number (registrations made with a CMND). Newest first. */
+export function findByOldIdNumber(store: Store, oldIdNumber: string): StoredRegistration[] {
+  return lookup(store, 'old_id_number = ?', idNumberKey(oldIdNumber));
+}
+
+export function findBySocialInsuranceNumber(
+  store: Store,
+  socialInsuranceNumber: string,
+): StoredRegistration[] {
+  return lookup(store, 'social_insurance_number = ?', socialInsuranceNumber.trim());
+}
+
+export function findByPhone(store: Store, phone: string): StoredRegistration[] {
+  return lookup(store, 'phone = ?', phoneKey(phone));
+}
+
+/**
+ * Diacritic- and case-insensitive search on the start of the full name: "nguyen van hung" and
+ * "nguyen van h" find "Nguyễn Văn Hùng". An index range on name_search_key, so its cost does not
+ * grow with the store (docs/local-store.md "Lookups and name search": why not FTS5). Ordered by name.
+ */
+export function searchByName(store: Store, query: string, limit = 20): StoredRegistration[] {
+  const prefix = nameSearchKey(query);
+  if (prefix === '') return [];
+  const upper = prefixUpperBound(prefix);
+  const boundedLimit = Math.max(1, Math.min(200, Math.trunc(limit)));
+  return store.read(() => {
+    const rows =
+      upper === null
+        ? (store
+            .statement(
+              `${selectColumns} WHERE name_search_key >= ? AND json IS NOT NULL ORDER BY name_search_key LIMIT ?`,
+            )
+            .all(prefix, boundedLimit) as RegistrationRow[])
+        : (store
+            .statement(
+              `${selectColumns} WHERE name_search_key >= ? AND name_search_key < ? AND json IS NOT NULL
+               ORDER BY name_search_key LIMIT ?`,
+            )
+            .all(prefix, upper, boundedLimit) as RegistrationRow[]);
+    return rows.map((row) => toStored(store, row));
+  });
+}
+
+/** The searchable columns of a registration, in their lookup-key form. */
+export function searchColumns(registration: Registration) {
+  const { idDocument } = registration;
+  return {
+    id_number: idNumberKey(idDocument.number),
+    old_id_number: idDocument.type === 'cmnd' ? idNumberKey(idDocument.number) : null,
+    social_insurance_number: registration.socialInsuranceNumber,
+    phone: registration.phone === null ? null : phoneKey(registration.phone),
+    name_search_key: nameSearchKey(registration.fullName),
+  };
+}
+
+interface ExistingRow {
+  server_seq: number;
+  local_state: LocalState;
+  live_decision_state: 'pending' | 'synced' | null;
+}
+
+/**
+ * Stores one pull page and moves the office's cursor, in ONE transaction: either the rows and the
+ * cursor are both saved or neither is, so a crash can only make the next pull repeat a page, never
+ * skip one. Versions whose sequence is not newer than the stored one are skipped, which makes a
+ * replayed or overlapping page harmless and the result independent of how the pull was paged.
+ */
+export function upsertFromCentral(
+  store: Store,
+  items: readonly CentralRegistration[],
+  cursor: PullCursor,
+): UpsertSummary {
+  const checked = items.map((item) => {
+    const parsed = registrationSchema.safeParse(item.registration);
+    if (!parsed.success || !Number.isSafeInteger(item.seq) || item.seq <= 0) {
+      throw new StoreError(
+        'store-constraint',
+        'Dữ liệu nhận từ máy chủ trung tâm không hợp lệ nên không được lưu. Hãy báo cho bộ phận kỹ thuật.',
+        {
+          details: {
+            code: item.registration?.code ?? null,
+            seq: item.seq,
+            issues: parsed.success ? [] : parsed.error.issues.slice(0, 5),
+          },
+        },
+      );
+    }
+    return { seq: item.seq, registration: parsed.data };
+  });
+
+  return store.transaction(() => {
+    const summary: UpsertSummary = { inserted: 0, updated: 0, skipped: 0 };
+    const now = store.now().toISOString();
+    for (const { seq, registration } of checked) {
+      const existing = store
+        .statement(
+          `SELECT r.server_seq, r.local_state,
+             (SELECT d.sync_state FROM decisions d
+               WHERE d.registration_code = r.code AND d.sync_state IN ('pending', 'synced')) AS live_decision_state
+           FROM registrations r WHERE r.code = ?`,
+        )
+        .get(registration.code) as ExistingRow | undefined;
+      if (existing !== undefined && existing.server_seq >= seq) {
+        summary.skipped += 1;
+        continue;
+      }
+      const localState = nextLocalState(existing, registration);
+      store
+        .statement(
+          `INSERT INTO registrations (code, json, id_number, old_id_number, social_insurance_number, phone,
+             name_search_key, office_code, status, server_seq, local_state, updated_at, purged_at)
+           VALUES (@code, @json, @id_number, @old_id_number, @social_insurance_number, @phone,
+             @name_search_key, @office_code, @status, @server_seq, @local_state, @updated_at, NULL)
+           ON CONFLICT (code) DO UPDATE SET json = excluded.json, id_number = excluded.id_number,
+             old_id_number = excluded.old_id_number, social_insurance_number = excluded.social_insurance_number,
+             phone = excluded.phone, name_search_key = excluded.name_search_key,
+             office_code = excluded.office_code, status = excluded.status, server_seq = excluded.server_seq,
+             local_state = excluded.local_state, updated_at = excluded.updated_at, purged_at = NULL`,
+        )
+        .run({
+          code: registration.code,
+          json: JSON.stringify(registration),
+          ...searchColumns(registration),
+          office_code: registration.officeCode,
+          status: registration.status,
+          server_seq: seq,
+          local_state: localState,
+          updated_at: now,
+        });
+      if (existing === undefined) summary.inserted += 1;
+      else summary.updated += 1;
+    }
+    advancePullCursor(store, cursor.officeCode, cursor.seq);
+    return summary;
+  });
+}
+
+/**
+ * What a new server version does to the local state. A local decision still waiting to be pushed
+ * keeps 'decided-locally' whatever the server says; one the central already accepted becomes
+ * 'synced' as soon as the server's version shows the registration decided. 'conflict' stays until
+ * an officer has seen it (resolveConflict).
+ */
+function nextLocalState(existing: ExistingRow | undefined, registration: Registration): LocalState {
+  if (existing === undefined) return 'synced';
+  if (existing.local_state === 'decided-locally') {
+    return existing.live_decision_state === 'synced' && registration.status !== 'pending'
+      ? 'synced'
+      : 'decided-locally';
+  }
+  return existing.local_state;
+}
+
+/** Registration counts by local state, for the sync status line. */
+export function countByLocalState(store: Store): Record<LocalState, number> {
+  const rows = store.read(
+    () =>
+      store
+        .statement('SELECT local_state, count(*) AS n FROM registrations GROUP BY local_state')
+        .all() as Array<{ local_state: LocalState; n: number }>,
+  );
+  const counts: Record<LocalState, number> = { synced: 0, 'decided-locally': 0, conflict: 0 };
+  for (const row of rows) counts[row.local_state] = row.n;
+  return counts;
+}

@@ -1,0 +1,1 @@
+export { default } from '../../central/bench/central-sync-benchmark.ts';
