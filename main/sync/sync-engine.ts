@@ -1,0 +1,313 @@
+import type { EventResult, SyncEvent } from '../../central/protocol/sync-protocol.ts';
+import { listOpenConflicts } from '../store/conflicts-repository.ts';
+import {
+  markConflict,
+  markDone,
+  markInvalid,
+  nextBatch,
+  outboxBacklog,
+  scheduleRetry,
+} from '../store/outbox-repository.ts';
+import type { OutboxEvent } from '../store/outbox-events.ts';
+import { upsertFromCentral } from '../store/registrations-repository.ts';
+import { replaceAllStaff } from '../store/staff-repository.ts';
+import type { Store } from '../store/store.ts';
+import {
+  getClockOffsetMs,
+  getDeviceToken,
+  getLastSyncSuccessAt,
+  getPullCursor,
+  readSyncValue,
+  recordSyncSuccess,
+  setClockOffsetMs,
+  setDeviceToken,
+  writeSyncValue,
+} from '../store/sync-state-repository.ts';
+import type { CentralClient } from './central-client.ts';
+import { SyncError } from './sync-error.ts';
+import { clockWarningThresholdMs, type SyncStatus } from './sync-status.ts';
+
+// The sync loop of one counter or kiosk (ARCHITECTURE.md "Data and sync principles").
+//
+// A round: push the outbox oldest first, then pull every registration of this office changed since
+// the cursor, then (now and then) the staff directory. Push is at-least-once: the same eventIds go
+// out until the central answers for them, and its insert-or-ignore makes a repeat harmless; a
+// `duplicate` answer carries the original outcome. Each pulled page is applied with its cursor in
+// one transaction (upsertFromCentral), so a crash can only make us fetch a page again. The device
+// clock orders nothing: the outbox is ordered by its own sequence and the pull by the server's.
+// A failed round is retried with exponential backoff and jitter; a local decision asks for a round
+// at once.
+
+export interface SyncEngineOptions {
+  store: Store;
+  client: CentralClient;
+  officeCode: string;
+  deviceName: string;
+  /** Training mode: where to get an enrollment code without an administrator. */
+  enrollmentCode?: () => Promise<string> | string;
+  intervalMs?: number;
+  pushBatchSize?: number;
+  pullPageSize?: number;
+  staffRefreshMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+  now?: () => Date;
+  onStatus?: (status: SyncStatus) => void;
+}
+
+const centralDeviceIdKey = 'central-device-id';
+const staffRefreshedAtKey = 'staff-refreshed-at';
+
+export class SyncEngine {
+  readonly #options: Required<Omit<SyncEngineOptions, 'enrollmentCode' | 'onStatus'>> &
+    Pick<SyncEngineOptions, 'enrollmentCode' | 'onStatus'>;
+  #status: SyncStatus;
+  #timer: NodeJS.Timeout | null = null;
+  #round: Promise<SyncStatus> | null = null;
+  #again = false;
+  #failures = 0;
+  #stopped = true;
+
+  constructor(options: SyncEngineOptions) {
+    this.#options = {
+      intervalMs: 30_000,
+      pushBatchSize: 200,
+      pullPageSize: 5000,
+      staffRefreshMs: 6 * 60 * 60 * 1000,
+      maxBackoffMs: 5 * 60 * 1000,
+      random: Math.random,
+      now: () => new Date(),
+      ...options,
+    };
+    this.#status = {
+      state: 'not-started',
+      lastSuccessAt: getLastSyncSuccessAt(options.store),
+      lastAttemptAt: null,
+      nextAttemptAt: null,
+      backlog: 0,
+      oldestPendingAt: null,
+      openConflicts: 0,
+      pulledInRound: 0,
+      clockOffsetMs: getClockOffsetMs(options.store),
+      clockWarning: false,
+      error: null,
+    };
+    this.#refreshCounts();
+  }
+
+  get status(): SyncStatus {
+    return this.#status;
+  }
+
+  start(): void {
+    this.#stopped = false;
+    this.#schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#round?.catch(() => undefined);
+  }
+
+  /** "Sync now", and what a local decision calls: runs a round at once (or right after the current one). */
+  syncNow(): Promise<SyncStatus> {
+    if (this.#round) {
+      this.#again = true;
+      return this.#round;
+    }
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#round = this.#runRound().finally(() => {
+      this.#round = null;
+      if (this.#again) {
+        this.#again = false;
+        void this.syncNow();
+      }
+    });
+    return this.#round;
+  }
+
+  /** Enrolls this device with a code from an administrator; the token is kept in the store. */
+  async enroll(enrollmentCode: string): Promise<void> {
+    const { body, clockOffsetMs } = await this.#options.client.enroll(
+      enrollmentCode,
+      this.#options.deviceName,
+    );
+    if (body.officeCode !== this.#options.officeCode) {
+      throw new SyncError(
+        'auth',
+        `mã đăng ký thuộc cơ quan ${body.officeCode}, máy này thuộc ${this.#options.officeCode}`,
+      );
+    }
+    this.#options.store.transaction(() => {
+      setDeviceToken(this.#options.store, body.deviceToken);
+      writeSyncValue(this.#options.store, centralDeviceIdKey, body.deviceId);
+      setClockOffsetMs(this.#options.store, Math.round(clockOffsetMs));
+    });
+  }
+
+  async #runRound(): Promise<SyncStatus> {
+    const { store } = this.#options;
+    this.#update({ state: 'syncing', lastAttemptAt: this.#options.now().toISOString(), pulledInRound: 0 });
+    try {
+      if (!getDeviceToken(store)) {
+        if (!this.#options.enrollmentCode) throw new SyncError('auth', 'chưa đăng ký thiết bị');
+        await this.enroll(await this.#options.enrollmentCode());
+      }
+      await this.#push();
+      await this.#pull();
+      await this.#refreshStaffWhenDue();
+      recordSyncSuccess(store, this.#options.now());
+      this.#failures = 0;
+      this.#update({ state: 'online', lastSuccessAt: this.#options.now().toISOString(), error: null });
+      this.#schedule(this.#options.intervalMs);
+    } catch (error) {
+      const syncError =
+        error instanceof SyncError
+          ? error
+          : new SyncError('schema', (error as Error).message, { cause: error });
+      if (!(error instanceof SyncError)) console.error('sync round failed unexpectedly', error);
+      this.#failures += 1;
+      const delay = syncError.kind === 'auth' ? this.#options.maxBackoffMs : this.#backoff();
+      this.#update({
+        state: syncError.kind === 'auth' || syncError.kind === 'schema' ? 'needs-attention' : 'offline',
+        error: { kind: syncError.kind, code: syncError.code, message: syncError.message },
+      });
+      this.#schedule(delay);
+    }
+    this.#refreshCounts();
+    return this.#status;
+  }
+
+  async #push(): Promise<void> {
+    const { store, client } = this.#options;
+    const deviceId = readSyncValue(store, centralDeviceIdKey);
+    if (!deviceId) throw new SyncError('auth', 'thiếu mã thiết bị');
+    // Bounded: events that the central keeps refusing for a passing reason wait for the next round.
+    for (let batchNumber = 0; batchNumber < 1000; batchNumber += 1) {
+      const batch = nextBatch(store, this.#options.pushBatchSize, this.#options.now());
+      if (batch.length === 0) return;
+      const { body, clockOffsetMs } = await client.push(batch.map((event) => toWireEvent(event, deviceId)));
+      this.#recordClockOffset(clockOffsetMs);
+      const retryLater = this.#applyPushResults(batch, body.results);
+      if (retryLater.length === batch.length) return;
+    }
+  }
+
+  /** Returns the ids that must wait (clock skew): everything else is finished one way or another. */
+  #applyPushResults(batch: OutboxEvent[], results: EventResult[]): string[] {
+    const { store } = this.#options;
+    const byId = new Map(results.map((result) => [result.eventId, result]));
+    const retryLater: string[] = [];
+    for (const event of batch) {
+      const result = byId.get(event.eventId);
+      if (!result) {
+        retryLater.push(event.eventId);
+        continue;
+      }
+      const outcome = result.status === 'duplicate' ? (result.originalStatus ?? 'accepted') : result.status;
+      if (outcome === 'accepted') {
+        markDone(store, [{ eventId: event.eventId, serverCode: result.registrationCode ?? null }]);
+      } else if (outcome === 'conflict' && result.conflict) {
+        markConflict(store, event.eventId, result.conflict);
+      } else if (outcome === 'invalid' && result.reason?.code === 'clock-skew') {
+        retryLater.push(event.eventId);
+        this.#update({ clockWarning: true });
+      } else {
+        markInvalid(store, event.eventId, result.reason?.code ?? 'invalid');
+      }
+    }
+    if (retryLater.length > 0) {
+      scheduleRetry(
+        store,
+        retryLater,
+        'clock-skew',
+        new Date(this.#options.now().getTime() + this.#backoff()),
+      );
+    }
+    return retryLater;
+  }
+
+  async #pull(): Promise<void> {
+    const { store, client, officeCode } = this.#options;
+    let pulled = 0;
+    for (;;) {
+      const after = getPullCursor(store, officeCode);
+      const { body, clockOffsetMs } = await client.pull(officeCode, after, this.#options.pullPageSize);
+      this.#recordClockOffset(clockOffsetMs);
+      if (body.items.length > 0 || body.cursor > after) {
+        upsertFromCentral(store, body.items, { officeCode, seq: body.cursor });
+      }
+      pulled += body.items.length;
+      this.#update({ pulledInRound: pulled });
+      if (!body.hasMore || body.cursor <= after) return;
+    }
+  }
+
+  async #refreshStaffWhenDue(): Promise<void> {
+    const { store, client, officeCode } = this.#options;
+    const last = Date.parse(readSyncValue(store, staffRefreshedAtKey) ?? '');
+    const now = this.#options.now();
+    if (!Number.isNaN(last) && Math.abs(now.getTime() - last) < this.#options.staffRefreshMs) return;
+    const { body } = await client.staff(officeCode);
+    store.transaction(() => {
+      replaceAllStaff(store, body.staff);
+      writeSyncValue(store, staffRefreshedAtKey, now.toISOString());
+    });
+  }
+
+  #recordClockOffset(offsetMs: number): void {
+    const rounded = Math.round(offsetMs);
+    setClockOffsetMs(this.#options.store, rounded);
+    this.#update({ clockOffsetMs: rounded, clockWarning: Math.abs(rounded) > clockWarningThresholdMs });
+  }
+
+  /** Exponential backoff with "equal jitter": half fixed, half random, so counters do not retry in step. */
+  #backoff(): number {
+    const exponential = Math.min(this.#options.maxBackoffMs, 1000 * 2 ** Math.min(this.#failures, 20));
+    return Math.round(exponential / 2 + this.#options.random() * (exponential / 2));
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#stopped) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.syncNow();
+    }, delayMs);
+    this.#timer.unref();
+    this.#update({ nextAttemptAt: new Date(this.#options.now().getTime() + delayMs).toISOString() });
+  }
+
+  #refreshCounts(): void {
+    const backlog = outboxBacklog(this.#options.store);
+    this.#update({
+      backlog: backlog.pending,
+      oldestPendingAt: backlog.oldestCreatedAt,
+      openConflicts: listOpenConflicts(this.#options.store).length,
+    });
+  }
+
+  /** Call after a local change (a decision, a kiosk form): the counts change now, the push follows. */
+  localChange(): void {
+    this.#refreshCounts();
+    if (!this.#stopped) void this.syncNow();
+  }
+
+  #update(patch: Partial<SyncStatus>): void {
+    this.#status = { ...this.#status, ...patch };
+    this.#options.onStatus?.(this.#status);
+  }
+}
+
+function toWireEvent(event: OutboxEvent, deviceId: string): SyncEvent {
+  return {
+    eventId: event.eventId,
+    deviceId,
+    occurredAt: event.createdAt,
+    type: event.type,
+    payload: event.payload,
+  } as SyncEvent;
+}

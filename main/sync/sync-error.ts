@@ -1,0 +1,42 @@
+// Every way a sync round can fail, as a kind the status bar can put in words. The device keeps
+// working through all of them: decisions wait in the outbox until the next successful push.
+export const syncErrorKinds = [
+  'network', // the central service cannot be reached (cable out, server down, connection reset)
+  'timeout', // it did not answer in time
+  'server', // it answered with a 5xx: try again later
+  'auth', // this device's token is missing, unknown or revoked: an administrator must re-enroll it
+  'clock', // this PC's clock is too far from the server's: events would be refused
+  'schema', // the answer (or our request) does not match the protocol: a version mismatch, a bug
+  'conflict', // a decision lost to one made elsewhere (per event, shown to the officer)
+] as const;
+
+export type SyncErrorKind = (typeof syncErrorKinds)[number];
+
+const messages: Record<SyncErrorKind, string> = {
+  network:
+    'Không kết nối được máy chủ BHXH trung tâm. Các quyết định được lưu trên máy và sẽ tự gửi khi có mạng.',
+  timeout: 'Máy chủ BHXH trung tâm không trả lời kịp. Sẽ thử lại tự động.',
+  server: 'Máy chủ BHXH trung tâm đang gặp sự cố. Sẽ thử lại tự động.',
+  auth: 'Máy này chưa được cấp quyền hoặc đã bị thu hồi quyền đồng bộ. Hãy báo quản trị viên đăng ký lại thiết bị.',
+  clock: 'Đồng hồ của máy tính lệch nhiều so với máy chủ. Hãy chỉnh lại ngày giờ của máy.',
+  schema:
+    'Dữ liệu trao đổi với máy chủ không đúng định dạng (có thể do khác phiên bản). Hãy báo quản trị viên.',
+  conflict: 'Hồ sơ đã được quyết định ở nơi khác.',
+};
+
+export class SyncError extends Error {
+  readonly kind: SyncErrorKind;
+  /** A stable code for the UI: `sync-<kind>`. */
+  readonly code: string;
+
+  constructor(kind: SyncErrorKind, detail?: string, options?: { cause?: unknown }) {
+    super(detail ? `${messages[kind]} (${detail})` : messages[kind], options);
+    this.name = 'SyncError';
+    this.kind = kind;
+    this.code = `sync-${kind}`;
+  }
+}
+
+export function syncErrorMessage(kind: SyncErrorKind): string {
+  return messages[kind];
+}
