@@ -14,7 +14,7 @@ export class EventHub {
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
     for (const listener of this.#listeners) {
       try {
-        listener({ name, payload });
+        listener({ name, payload } as BackendEvent);
       } catch (error) {
         // One broken subscriber (e.g. a closed socket) must not stop the others.
         console.error('event listener failed', error);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncStatusSchema } from './sync-schema.ts';
 
 // Events pushed from the backend to the renderer (WebSocket in browser mode, IPC in Electron).
 
@@ -11,16 +12,15 @@ export const scanEventSchema = z.object({
 
 export const events = {
   scan: scanEventSchema,
+  'sync.status': syncStatusSchema,
 } as const;
 
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<N extends EventName> = z.output<Events[N]>;
 
-export interface BackendEvent<N extends EventName = EventName> {
-  name: N;
-  payload: EventPayload<N>;
-}
+/** A discriminated union: checking `name` narrows `payload`. */
+export type BackendEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
 
 export const eventEnvelopeSchema = z.object({ name: z.string(), payload: z.unknown() });
 
@@ -30,5 +30,5 @@ export function parseBackendEvent(raw: unknown): BackendEvent | null {
   if (!envelope.success || !Object.hasOwn(events, envelope.data.name)) return null;
   const name = envelope.data.name as EventName;
   const payload = events[name].safeParse(envelope.data.payload);
-  return payload.success ? { name, payload: payload.data } : null;
+  return payload.success ? ({ name, payload: payload.data } as BackendEvent) : null;
 }

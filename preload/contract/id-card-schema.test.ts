@@ -8,8 +8,13 @@ import { idParseResultSchema } from './id-card-schema.ts';
 
 // The parser's output is what crosses the API: every shared fixture's result, and the result of any
 // garbage, must match the contract's schema exactly (no extra or missing fields).
-const fixtureFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/id-payloads.json');
-const cases = (JSON.parse(readFileSync(fixtureFile, 'utf8')) as { cases: { name: string; payload: string }[] }).cases;
+const fixtureFile = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../shared/fixtures/id-payloads.json',
+);
+const cases = (
+  JSON.parse(readFileSync(fixtureFile, 'utf8')) as { cases: { name: string; payload: string }[] }
+).cases;
 const strict = idParseResultSchema;
 
 describe('id.parse result schema', () => {

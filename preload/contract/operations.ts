@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { idParseResultSchema } from './id-card-schema.ts';
 import { settingsPatchSchema, settingsSchema } from './settings-schema.ts';
+import {
+  conflictSchema,
+  decideArgumentsSchema,
+  storedRegistrationSchema,
+  syncStatusSchema,
+} from './sync-schema.ts';
 
 // THE list of operations between the renderer and the backend. The Electron bridge, the web host,
 // the backend dispatcher and the renderer client are all derived from this object, and a test
@@ -32,6 +38,24 @@ export const operations = {
   },
   'settings.get': { args: noArguments, result: settingsSchema },
   'settings.set': { args: z.object({ patch: settingsPatchSchema }).strict(), result: settingsSchema },
+  'sync.status': { args: noArguments, result: syncStatusSchema },
+  'sync.now': { args: noArguments, result: syncStatusSchema },
+  'sync.enroll': {
+    args: z.object({ enrollmentCode: z.string().trim().min(4).max(64) }).strict(),
+    result: syncStatusSchema,
+  },
+  'registrations.search': {
+    args: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
+    result: z.array(storedRegistrationSchema),
+  },
+  'registrations.decide': { args: decideArgumentsSchema, result: storedRegistrationSchema },
+  'conflicts.list': { args: noArguments, result: z.array(conflictSchema) },
+  'conflicts.acknowledge': {
+    args: z
+      .object({ conflictId: z.number().int().positive(), officerId: z.string().min(1).max(64) })
+      .strict(),
+    result: z.array(conflictSchema),
+  },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type Operations = typeof operations;
