@@ -7,6 +7,8 @@ import { setupI18n } from '../i18n/setup-i18n.ts';
 import { ApiContext } from './api-context.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useBackendHealth } from './use-backend-health.ts';
+import { useSyncStatus } from './use-sync-status.ts';
+import { ConflictList } from '../screens/counter/ConflictList.tsx';
 import { CounterScreen } from '../screens/counter/CounterScreen.tsx';
 import { KioskScreen } from '../screens/kiosk/KioskScreen.tsx';
 
@@ -59,6 +61,7 @@ export function App({ api }: { api: ApiClient | null }) {
 
 function Shell({ settings }: { settings: Settings }) {
   const health = useBackendHealth();
+  const { status: sync, syncNow } = useSyncStatus();
   const { t } = useTranslation();
   useEffect(() => {
     document.title = t('app.title');
@@ -67,9 +70,16 @@ function Shell({ settings }: { settings: Settings }) {
   return (
     <div className={`shell shell-${settings.mode}`}>
       <main className="screen">
-        {settings.mode === 'kiosk' ? <KioskScreen /> : <CounterScreen settings={settings} />}
+        {settings.mode === 'kiosk' ? (
+          <KioskScreen />
+        ) : (
+          <>
+            <ConflictList openConflicts={sync?.openConflicts ?? 0} />
+            <CounterScreen settings={settings} />
+          </>
+        )}
       </main>
-      <StatusBar health={health} />
+      <StatusBar health={health} sync={sync} onSyncNow={syncNow} />
     </div>
   );
 }

@@ -1,7 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import type { SyncStatusWire } from '../../preload/contract/sync-schema.ts';
 import type { BackendHealth } from './use-backend-health.ts';
+import { SyncIndicator } from './SyncIndicator.tsx';
 
-export function StatusBar({ health }: { health: BackendHealth }) {
+export function StatusBar({
+  health,
+  sync,
+  onSyncNow,
+}: {
+  health: BackendHealth;
+  sync: SyncStatusWire | null;
+  onSyncNow: () => void;
+}) {
   const { t } = useTranslation();
   const value = health.state === 'ok' ? health.health : null;
   return (
@@ -27,6 +37,7 @@ export function StatusBar({ health }: { health: BackendHealth }) {
             ? t('status.backendDown')
             : t('status.backendChecking')}
       </span>
+      {health.state === 'ok' && <SyncIndicator status={sync} onSyncNow={onSyncNow} />}
       {value && <span className="status-version">{t('status.version', { version: value.version })}</span>}
     </footer>
   );
