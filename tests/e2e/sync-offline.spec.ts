@@ -24,7 +24,10 @@ async function api<T>(
   name: string,
   args: unknown,
 ): Promise<{ ok: boolean; value: T; error?: { code: string } }> {
-  return page.evaluate(
+  return page.evaluate<
+    { ok: boolean; value: T; error?: { code: string } },
+    { name: string; args: unknown; token: string }
+  >(
     async ({ name, args, token }) => {
       const response = await fetch(`/api/call/${name}`, {
         method: 'POST',
@@ -35,6 +38,7 @@ async function api<T>(
     },
     { name, args, token: app!.token },
   );
+  return result as { ok: boolean; value: T; error?: { code: string } };
 }
 
 test('the status bar follows the central service going away and coming back; the decision is kept and sent', async ({
