@@ -19,26 +19,22 @@ test.afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function api<T>(
-  page: Page,
-  name: string,
-  args: unknown,
-): Promise<{ ok: boolean; value: T; error?: { code: string } }> {
-  return page.evaluate<
-    { ok: boolean; value: T; error?: { code: string } },
-    { name: string; args: unknown; token: string }
-  >(
+type ApiAnswer<T> = { ok: boolean; value: T; error?: { code: string } };
+
+/** Calls the API from the page, with the page's own token, as the renderer does. */
+async function api<T>(page: Page, name: string, args: unknown): Promise<ApiAnswer<T>> {
+  const answer: unknown = await page.evaluate(
     async ({ name, args, token }) => {
       const response = await fetch(`/api/call/${name}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(args),
       });
-      return response.json();
+      return (await response.json()) as unknown;
     },
     { name, args, token: app!.token },
   );
-  return result as { ok: boolean; value: T; error?: { code: string } };
+  return answer as ApiAnswer<T>;
 }
 
 test('the status bar follows the central service going away and coming back; the decision is kept and sent', async ({
