@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParseResultSchema } from './id-card-schema.ts';
+import { idParseResultSchema } from '../../main/core/id-card/id-parse-result-schema.ts';
 import { settingsPatchSchema, settingsSchema } from './settings-schema.ts';
 import {
   conflictSchema,

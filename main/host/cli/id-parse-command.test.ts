@@ -153,6 +153,19 @@ describe('id parse command', () => {
       expect(stdout.text.trim().split('\n')).toHaveLength(2);
     });
 
+    it('stops when nobody reads the answers any more', async () => {
+      const stdout = new Collector();
+      const lines = function* () {
+        for (let index = 0; index < 100_000; index += 1) {
+          if (index === 10) stdout.destroy();
+          yield jsonLines(cccd);
+        }
+      };
+      const code = await run(['--batch'], { stdin: Readable.from(lines()), stdout, stderr: new Collector() });
+      expect(code).toBe(74);
+      expect(stdout.text.split('\n').length).toBeLessThan(20);
+    });
+
     it('keeps every line and the order when the reader is slow', async () => {
       const count = 600;
       const payloads = Array.from({ length: count }, (_, index) =>

@@ -15,8 +15,10 @@ const usage = `Cách dùng / usage:
   npm run -s cli -- id parse [--today YYYY-MM-DD] <payload>   một mã QR / one payload
   npm run -s cli -- id parse [--today YYYY-MM-DD] -           đọc từ stdin / payload on stdin
   npm run -s cli -- id parse [--today YYYY-MM-DD] --batch     JSON Lines: mỗi dòng một chuỗi JSON
-In ra JSON một dòng; mã thoát 0 khi đọc được (batch: mọi dòng), 2 khi không, 64 khi sai cú pháp.
-Prints one-line JSON; exit 0 when ok (batch: every line), 2 when not, 64 on a usage error.
+In ra JSON một dòng; mã thoát 0 khi đọc được (batch: mọi dòng), 2 khi không, 64 khi sai cú pháp,
+74 khi đầu ra bị đóng giữa chừng.
+Prints one-line JSON; exit 0 when ok (batch: every line), 2 when not, 64 on a usage error, 74 when
+the output is closed early.
 `;
 
 /** The result line for a batch line that is not a JSON string (its own code, not a parse code). */
@@ -44,16 +46,18 @@ function parseArguments(args: string[]): { mode: Mode; options: IdParseOptions }
       break;
     } else if (arg === '--today' || arg.startsWith('--today=')) {
       const value = arg === '--today' ? args[(index += 1)] : arg.slice('--today='.length);
-      if (value === undefined || !isIsoDate(value))
+      if (value === undefined || !isIsoDate(value)) {
         return '--today cần một ngày YYYY-MM-DD / needs a YYYY-MM-DD date';
+      }
       options.today = value;
     } else if (arg === '--batch') modes.push({ kind: 'batch' });
     else if (arg === '-') modes.push({ kind: 'stdin' });
     else if (arg.startsWith('--')) return `tùy chọn không rõ / unknown option ${arg}`;
     else modes.push({ kind: 'payload', payload: arg });
   }
-  if (modes.length !== 1)
+  if (modes.length !== 1) {
     return 'cần đúng một mã QR, "-" hoặc --batch / needs exactly one payload, "-" or --batch';
+  }
   return { mode: modes[0] as Mode, options };
 }
 
@@ -62,7 +66,7 @@ function toBytes(chunk: unknown): Uint8Array {
   return new TextEncoder().encode(String(chunk));
 }
 
-/** Standard input as bytes, reading no further than one byte past the payload limit. */
+/** Standard input as bytes; reading stops at the first chunk past the payload limit. */
 async function readPayload(stdin: Readable): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -157,6 +161,12 @@ class LineCutter {
 async function runBatch(stdin: Readable, stdout: Writable, options: IdParseOptions): Promise<number> {
   const cutter = new LineCutter();
   let allOk = true;
+  // A reader that went away (`| head`, EPIPE) is not a crash: the batch just stops.
+  let broken = false;
+  const onError = () => {
+    broken = true;
+  };
+  stdout.on('error', onError);
   const answer = async (lines: Iterable<Uint8Array | null>) => {
     let output = '';
     for (const line of lines) {
@@ -166,9 +176,16 @@ async function runBatch(stdin: Readable, stdout: Writable, options: IdParseOptio
     }
     if (output.length > 0) await write(stdout, output);
   };
-  for await (const chunk of stdin) await answer(cutter.push(toBytes(chunk)));
-  await answer(cutter.end());
-  return allOk ? 0 : 2;
+  try {
+    for await (const chunk of stdin) {
+      if (broken || !stdout.writable) return 74;
+      await answer(cutter.push(toBytes(chunk)));
+    }
+    await answer(cutter.end());
+    return allOk ? 0 : 2;
+  } finally {
+    stdout.off('error', onError);
+  }
 }
 
 export const run: CliRun = async (args, io) => {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { IdParseResultWire } from '../../../preload/contract/id-card-schema.ts';
+import type { IdParseResult } from '../../../main/core/id-card/id-card-types.ts';
 import { formatIsoDate } from '../../format/format-date.ts';
 
-type ParsedCard = Extract<IdParseResultWire, { ok: true }>;
+type ParsedCard = Extract<IdParseResult, { ok: true }>;
 
 const cccdRows = [
   'idNumber',
@@ -39,7 +39,7 @@ const dateFields = new Set(['dateOfBirth', 'issueDate', 'validFrom', 'validTo', 
 /** The card field by field, with its warnings; values exactly as read, dates as dd/MM/yyyy. */
 export function CardDetails({ card }: { card: ParsedCard }) {
   const { t } = useTranslation();
-  const fields = card.fields as Record<string, unknown>;
+  const fields = card.fields as unknown as Record<string, unknown>;
   const rows = card.kind === 'cccd' ? cccdRows : bhytRows;
 
   const show = (name: string, value: unknown): string => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdParseResultWire } from '../../../preload/contract/id-card-schema.ts';
+import type { IdParseResult } from '../../../main/core/id-card/id-card-types.ts';
 import type { Settings } from '../../../preload/contract/settings-schema.ts';
 import { useApi } from '../../app/api-context.ts';
 import { formatDateTime } from '../../format/format-date.ts';
@@ -10,7 +10,7 @@ import { CardDetails } from './CardDetails.tsx';
 type ScanState =
   | { state: 'waiting' }
   | { state: 'reading' }
-  | { state: 'read'; result: IdParseResultWire; at: Date }
+  | { state: 'read'; result: IdParseResult; at: Date }
   | { state: 'failed'; code: string; message: string };
 
 export function CounterScreen({ settings }: { settings: Settings }) {
