@@ -36,7 +36,7 @@ const react = {
 };
 const rendererCode = { group: ['**/renderer/**'], message: 'The backend never imports the renderer.' };
 const backendCode = {
-  group: ['**/main/*', '**/main/*/**', '!**/main/core/**', '**/central/**'],
+  group: ['**/main/*/**', '!**/main/core/**', '**/central/**'],
   message:
     'The renderer reaches the backend only through the API contract (main/core is allowed: it is pure).',
 };
