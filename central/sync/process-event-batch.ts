@@ -76,8 +76,10 @@ export function createEventProcessor(db: Database.Database) {
       return invalid(eventId, 'wrong-device', 'Sự kiện mang mã thiết bị khác với thiết bị đã xác thực.');
     }
 
+    // The device id is not part of the content: a device that was revoked and enrolled again
+    // resends its outbox under its new id, and must learn what its events did, not be refused.
     const contentHash = createHash('sha256')
-      .update(JSON.stringify([type, deviceId, occurredAt, parsed.payload]))
+      .update(JSON.stringify([type, occurredAt, parsed.payload]))
       .digest();
     const stored = events.find(eventId);
     if (stored) {

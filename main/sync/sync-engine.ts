@@ -67,6 +67,8 @@ export class SyncEngine {
   #again = false;
   #failures = 0;
   #stopped = true;
+  /** Events the central refused in this round because this PC's clock runs ahead. */
+  #clockRefusals = 0;
 
   constructor(options: SyncEngineOptions) {
     this.#options = {
@@ -150,6 +152,7 @@ export class SyncEngine {
 
   async #runRound(): Promise<SyncStatus> {
     const { store } = this.#options;
+    this.#clockRefusals = 0;
     this.#update({ state: 'syncing', lastAttemptAt: this.#options.now().toISOString(), pulledInRound: 0 });
     try {
       if (!getDeviceToken(store)) {
@@ -161,7 +164,13 @@ export class SyncEngine {
       await this.#refreshStaffWhenDue();
       recordSyncSuccess(store, this.#options.now());
       this.#failures = 0;
-      this.#update({ state: 'online', lastSuccessAt: this.#options.now().toISOString(), error: null });
+      this.#update({
+        lastSuccessAt: this.#options.now().toISOString(),
+        // Connected, but events dated in the server's future wait until the clock is set right.
+        ...(this.#clockRefusals > 0
+          ? { state: 'needs-attention', clockWarning: true, error: clockError() }
+          : { state: 'online', error: null }),
+      });
       this.#schedule(this.#options.intervalMs);
     } catch (error) {
       const syncError =
@@ -200,26 +209,25 @@ export class SyncEngine {
   #applyPushResults(batch: OutboxEvent[], results: EventResult[]): string[] {
     const { store } = this.#options;
     const byId = new Map(results.map((result) => [result.eventId, result]));
+    const accepted: { eventId: string; serverCode: string | null }[] = [];
     const retryLater: string[] = [];
     for (const event of batch) {
       const result = byId.get(event.eventId);
-      if (!result) {
+      const outcome = result?.status === 'duplicate' ? (result.originalStatus ?? 'accepted') : result?.status;
+      if (!result || (outcome === 'invalid' && result.reason?.code === 'clock-skew')) {
         retryLater.push(event.eventId);
-        continue;
-      }
-      const outcome = result.status === 'duplicate' ? (result.originalStatus ?? 'accepted') : result.status;
-      if (outcome === 'accepted') {
-        markDone(store, [{ eventId: event.eventId, serverCode: result.registrationCode ?? null }]);
+      } else if (outcome === 'accepted') {
+        accepted.push({ eventId: event.eventId, serverCode: result.registrationCode ?? null });
       } else if (outcome === 'conflict' && result.conflict) {
         markConflict(store, event.eventId, result.conflict);
-      } else if (outcome === 'invalid' && result.reason?.code === 'clock-skew') {
-        retryLater.push(event.eventId);
-        this.#update({ clockWarning: true });
       } else {
         markInvalid(store, event.eventId, result.reason?.code ?? 'invalid');
       }
     }
+    // One transaction for every accepted event of the batch: each commit is an fsync.
+    if (accepted.length > 0) markDone(store, accepted);
     if (retryLater.length > 0) {
+      this.#clockRefusals += retryLater.length;
       scheduleRetry(
         store,
         retryLater,
@@ -300,6 +308,11 @@ export class SyncEngine {
     this.#status = { ...this.#status, ...patch };
     this.#options.onStatus?.(this.#status);
   }
+}
+
+function clockError(): SyncStatus['error'] {
+  const error = new SyncError('clock');
+  return { kind: error.kind, code: error.code, message: error.message };
 }
 
 function toWireEvent(event: OutboxEvent, deviceId: string): SyncEvent {
