@@ -15,8 +15,7 @@ const binary = electronBinaryPath();
 const skipReason =
   'Electron binary not installed (it cannot be downloaded on this machine); browser mode covers the same API';
 if (binary === null) console.log(`electron.spec.ts skipped: ${skipReason}`);
-test.skip(binary === null, skipReason); browser mode covers the same API',
-);
+test.skip(binary === null, skipReason);
 
 test('the Electron window opens and the health call round-trips through the bridge', async () => {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.ts'), 'all'], {
