@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Registration } from '../core/registration/registration.ts';
 import { openStore, type OpenStoreOptions } from './open-store.ts';
 import type { Store } from './store.ts';
+import { documentedRegistration } from '../../tests/fixtures/documented-registration.ts';
 
 export interface TestClock {
   now: () => Date;
@@ -49,27 +50,5 @@ export function openTestStore(file: string, options: OpenStoreOptions = {}): Sto
 }
 
 export function makeRegistration(overrides: Partial<Registration> = {}): Registration {
-  return {
-    code: 'DK-07921-2026-000123',
-    socialInsuranceNumber: '7912345678',
-    fullName: 'Trịnh Quang Vĩnh',
-    dateOfBirth: '1992-04-17',
-    sex: 'male',
-    idDocument: {
-      type: 'cccd',
-      number: '079092004321',
-      issueDate: '2021-08-09',
-      issuePlace: 'Cục Cảnh sát QLHC về TTXH',
-    },
-    address: 'Số 45 đường Lê Lợi, Phường Bến Thành, Thành phố Hồ Chí Minh',
-    phone: '0903123456',
-    email: 'vinh.trinh@example.vn',
-    officeCode: '07921',
-    channel: 'portal',
-    submittedAt: '2026-11-20T08:15:00Z',
-    guardian: null,
-    status: 'pending',
-    decision: null,
-    ...overrides,
-  };
+  return { ...documentedRegistration, ...overrides };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
+import { callFromPage } from './support/page-api.ts';
 import { enrollmentCode, freePort, startCentralProcess, stopProcess } from './support/central-process.ts';
 
 // "Pulling the network cable": the central service is stopped while the counter works, then
@@ -19,22 +20,8 @@ test.afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-type ApiAnswer<T> = { ok: boolean; value: T; error?: { code: string } };
-
-/** Calls the API from the page, with the page's own token, as the renderer does. */
-async function api<T>(page: Page, name: string, args: unknown): Promise<ApiAnswer<T>> {
-  const answer: unknown = await page.evaluate(
-    async ({ name, args, token }) => {
-      const response = await fetch(`/api/call/${name}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(args),
-      });
-      return (await response.json()) as unknown;
-    },
-    { name, args, token: app!.token },
-  );
-  return answer as ApiAnswer<T>;
+function api<T>(page: Page, name: string, args: unknown) {
+  return callFromPage<T>(page, app!.token, name, args);
 }
 
 test('the status bar follows the central service going away and coming back; the decision is kept and sent', async ({

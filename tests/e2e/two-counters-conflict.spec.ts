@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
+import { callFromPage } from './support/page-api.ts';
 import { enrollmentCode, freePort, startCentralProcess, stopProcess } from './support/central-process.ts';
 
 // Two counters of one office decide the same registration while the central service is out of
@@ -20,21 +21,8 @@ test.afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-type Answer<T> = { ok: boolean; value: T };
-
-async function api<T>(page: Page, app: BrowserModeApp, name: string, args: unknown): Promise<Answer<T>> {
-  const answer: unknown = await page.evaluate(
-    async ({ name, args, token }) => {
-      const response = await fetch(`/api/call/${name}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(args),
-      });
-      return (await response.json()) as unknown;
-    },
-    { name, args, token: app.token },
-  );
-  return answer as Answer<T>;
+function api<T>(page: Page, app: BrowserModeApp, name: string, args: unknown) {
+  return callFromPage<T>(page, app.token, name, args);
 }
 
 test('the counter whose decision lost sees the conflict naming the winning decision', async ({ browser }) => {

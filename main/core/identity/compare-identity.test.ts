@@ -2,31 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { cardWarning } from '../id-card/id-card-codes.ts';
 import type { BhytFields, CccdFields } from '../id-card/id-card-types.ts';
 import type { Registration } from '../registration/registration.ts';
+import { documentedRegistration } from '../../../tests/fixtures/documented-registration.ts';
 import { compareIdentity } from './compare-identity.ts';
 import type { IdentityComparison } from './compare-identity.ts';
 
-const registration: Registration = {
-  code: 'DK-07921-2026-000123',
-  socialInsuranceNumber: '7912345678',
-  fullName: 'Trịnh Quang Vĩnh',
-  dateOfBirth: '1992-04-17',
-  sex: 'male',
-  idDocument: {
-    type: 'cccd',
-    number: '079092004321',
-    issueDate: '2021-08-09',
-    issuePlace: 'Cục Cảnh sát QLHC về TTXH',
-  },
-  address: 'Số 45 đường Lê Lợi, Phường Bến Thành, Thành phố Hồ Chí Minh',
-  phone: '0903123456',
-  email: 'vinh.trinh@example.vn',
-  officeCode: '07921',
-  channel: 'portal',
-  submittedAt: '2026-11-20T08:15:00Z',
-  guardian: null,
-  status: 'pending',
-  decision: null,
-};
+const registration: Registration = documentedRegistration;
 
 const idCard: CccdFields = {
   idNumber: '079092004321',
