@@ -2,6 +2,7 @@ import type { Registration } from '../../main/core/registration/registration.ts'
 import { stripDiacritics } from '../../main/core/text/vietnamese-text.ts';
 import type { NewNotification } from '../store/notification-store.ts';
 import { rejectionReasonLabel } from './rejection-reasons.ts';
+import { vietnamDisplayDate } from '../../main/core/time/vietnam-time.ts';
 
 // What BHXH would send after a counter decision (../shared/domain/REGISTRATION.md): on approval the
 // account details go to the registered e-mail and phone; on rejection the notice 01/TB-GDĐT with the
@@ -13,7 +14,7 @@ export function decisionNotifications(registration: Registration, createdAt: str
   const decision = registration.decision;
   if (!decision) return [];
   const base = { registrationCode: registration.code, officeCode: registration.officeCode, createdAt };
-  const decidedOn = formatVietnameseDate(decision.decidedAt);
+  const decidedOn = vietnamDisplayDate(decision.decidedAt);
 
   if (decision.outcome === 'approved') {
     const notifications: NewNotification[] = [];
@@ -89,12 +90,4 @@ export function decisionNotifications(registration: Registration, createdAt: str
     ];
   }
   return [];
-}
-
-/** `dd/mm/yyyy` in Vietnam time (UTC+7, no daylight saving). */
-function formatVietnameseDate(isoTimestamp: string): string {
-  const vietnam = new Date(Date.parse(isoTimestamp) + 7 * 60 * 60 * 1000);
-  const day = String(vietnam.getUTCDate()).padStart(2, '0');
-  const month = String(vietnam.getUTCMonth() + 1).padStart(2, '0');
-  return `${day}/${month}/${vietnam.getUTCFullYear()}`;
 }

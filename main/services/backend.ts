@@ -3,7 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { ApiResult } from '../../preload/contract/api-result.ts';
 import type { OperationName } from '../../preload/contract/operations.ts';
 import { parseIdPayload } from '../core/id-card/parse-id-payload.ts';
-import { vietnamCalendarDate } from '../core/time/vietnam-calendar-date.ts';
+import { vietnamDay } from '../core/time/vietnam-time.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { AppError } from './app-error.ts';
@@ -74,7 +74,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       serverTime: now().toISOString(),
       uptimeSeconds: Math.round((now().getTime() - startedAt.getTime()) / 1000),
     }),
-    'id.parse': ({ payload }) => parseIdPayload(payload, { today: vietnamCalendarDate(now()) }),
+    'id.parse': ({ payload }) => parseIdPayload(payload, { today: vietnamDay(now()) }),
     'settings.get': () => settings.current,
     'settings.set': async ({ patch }) => {
       const next = await settings.update(patch);

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { latestSchemaVersion } from './migrations/migrations.ts';
 import type { Store } from './store.ts';
 import { failure, ok, StoreError, toStoreError, type StoreResult } from './store-error.ts';
-import { vietnamDay } from './vietnam-time.ts';
+import { vietnamDay } from '../core/time/vietnam-time.ts';
 
 // Daily online backups and restore (docs/local-store.md "Backup and restore").
 //

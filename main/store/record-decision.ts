@@ -5,7 +5,7 @@ import { insertOutboxEvent } from './outbox-repository.ts';
 import type { LocalState } from './registrations-repository.ts';
 import type { Store } from './store.ts';
 import { failure, ok, StoreError, type StoreResult } from './store-error.ts';
-import { vietnamDateTime } from './vietnam-time.ts';
+import { vietnamDateTime } from '../core/time/vietnam-time.ts';
 
 export interface DecisionInput {
   registrationCode: string;

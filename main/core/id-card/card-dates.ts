@@ -105,27 +105,3 @@ export function isIsoDate(text: string): boolean {
     isCalendarDate(fourDigits(text, 0), twoDigits(text, 5), twoDigits(text, 8))
   );
 }
-
-function pad2(value: number): string {
-  return value < 10 ? `0${value}` : `${value}`;
-}
-
-let cachedToday = '';
-let cachedFrom = 0;
-let cachedUntil = 0;
-
-/**
- * The local date as YYYY-MM-DD. Cached for the local day it belongs to, so that checking card
- * validity on every scan costs one `Date.now()`, not a Date object and a string.
- */
-export function localToday(now: number = Date.now()): string {
-  if (now >= cachedFrom && now < cachedUntil) return cachedToday;
-  const date = new Date(now);
-  const year = date.getFullYear();
-  const month = date.getMonth();
-  const day = date.getDate();
-  cachedToday = `${year}-${pad2(month + 1)}-${pad2(day)}`;
-  cachedFrom = new Date(year, month, day).getTime();
-  cachedUntil = new Date(year, month, day + 1).getTime();
-  return cachedToday;
-}

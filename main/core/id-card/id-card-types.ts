@@ -102,6 +102,6 @@ export type IdParseSuccess = CccdParseSuccess | BhytParseSuccess;
 export type IdParseResult = IdParseSuccess | IdParseFailure;
 
 export interface IdParseOptions {
-  /** The day card validity is checked against, YYYY-MM-DD; the local date when omitted or malformed. */
+  /** The day card validity is checked against, YYYY-MM-DD; today in Vietnam when omitted or malformed. */
   today?: string;
 }

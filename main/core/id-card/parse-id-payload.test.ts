@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localToday } from './card-dates.ts';
+import { vietnamToday } from '../time/vietnam-time.ts';
 import { maxPayloadBytes } from './normalise-payload.ts';
 import { parseIdPayload } from './parse-id-payload.ts';
 
@@ -59,7 +59,7 @@ describe('parseIdPayload', () => {
     }
   });
 
-  it('checks BHYT validity against `today`, or the local date', () => {
+  it('checks BHYT validity against `today`, or today in Vietnam', () => {
     const on = (today?: string) => {
       const result = parseIdPayload(bhyt, today === undefined ? undefined : { today });
       return result.ok ? result.warnings.map((warning) => warning.code) : result.error.code;
@@ -67,7 +67,7 @@ describe('parseIdPayload', () => {
     expect(on('2025-12-31')).toEqual([]);
     expect(on('2026-01-01')).toEqual(['card-expired']);
     expect(on('2023-09-30')).toEqual(['card-not-yet-valid']);
-    expect(on()).toEqual(on(localToday()));
+    expect(on()).toEqual(on(vietnamToday()));
     expect(on('yesterday')).toEqual(on());
   });
 });

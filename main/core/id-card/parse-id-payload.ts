@@ -2,7 +2,8 @@
 // from HID-POS/serial. The input is untrusted — the CCCD QR is unsigned and any QR code can be
 // held to the scanner — so this never throws: every outcome is an `IdParseResult`.
 
-import { isIsoDate, localToday } from './card-dates.ts';
+import { vietnamToday } from '../time/vietnam-time.ts';
+import { isIsoDate } from './card-dates.ts';
 import { detectPayloadKind } from './detect-payload-kind.ts';
 import { failure } from './id-card-codes.ts';
 import type { IdParseOptions, IdParseResult } from './id-card-types.ts';
@@ -31,7 +32,7 @@ function payloadText(input: unknown): string | IdParseResult {
 
 /**
  * Reads a CCCD, Căn cước or BHYT QR payload into the canonical result of ID-CARDS.md §7.
- * `options.today` (YYYY-MM-DD) is the day BHYT validity is checked against; the local date when
+ * `options.today` (YYYY-MM-DD) is the day BHYT validity is checked against; today in Vietnam when
  * omitted. Results are plain data; their error and warning objects are shared and frozen.
  */
 export function parseIdPayload(input: string | Uint8Array, options?: IdParseOptions): IdParseResult {
@@ -46,7 +47,7 @@ export function parseIdPayload(input: string | Uint8Array, options?: IdParseOpti
       return parseCccd(fields);
     case 'bhyt': {
       const today = options?.today;
-      return parseBhyt(fields, typeof today === 'string' && isIsoDate(today) ? today : localToday());
+      return parseBhyt(fields, typeof today === 'string' && isIsoDate(today) ? today : vietnamToday());
     }
     default:
       return failure('not-an-id-payload');
