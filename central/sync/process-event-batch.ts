@@ -21,6 +21,7 @@ import type { AuthenticatedDevice } from '../store/device-store.ts';
 import { createEventStore } from '../store/event-store.ts';
 import { createNotificationStore } from '../store/notification-store.ts';
 import { createRegistrationStore, type StoredRegistration } from '../store/registration-store.ts';
+import { describeZodIssues } from '../../main/core/validation/describe-zod-issues.ts';
 
 // Push: applies a batch of device events. Rules (docs/sync-protocol.md, "Push"):
 // - The whole batch is ONE SQLite transaction: the registration changes, their notifications and the
@@ -258,9 +259,6 @@ function eventIdOf(raw: unknown): string {
 
 /** Where the event is wrong, never what it contained (the values may be personal data). */
 function describeIssues(error: z.ZodError, prefix?: string): string {
-  const issues = error.issues.slice(0, 5).map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    return `${path || '(sự kiện)'}: ${issue.message}`;
-  });
-  return `Sự kiện không đúng định dạng: ${issues.join('; ')}`;
+  const where = describeZodIssues(error, { rootName: '(sự kiện)', ...(prefix ? { prefix } : {}) });
+  return `Sự kiện không đúng định dạng: ${where}`;
 }

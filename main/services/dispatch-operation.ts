@@ -8,7 +8,7 @@ import {
   type Operations,
 } from '../../preload/contract/operations.ts';
 import { isAppError } from './app-error.ts';
-import { describeIssues } from './settings/config-file.ts';
+import { describeZodIssues } from '../core/validation/describe-zod-issues.ts';
 
 export type OperationHandlers = {
   [N in OperationName]: (
@@ -31,7 +31,7 @@ export async function dispatchOperation(
   }
   const parsed = operations[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
-    return fail('invalid-argument', `Tham số không hợp lệ cho ${name}: ${describeIssues(parsed.error)}.`);
+    return fail('invalid-argument', `Tham số không hợp lệ cho ${name}: ${describeZodIssues(parsed.error)}.`);
   }
   try {
     const handler = handlers[name] as (args: unknown) => unknown;

@@ -1,11 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import {
   settingsSchema,
   type Settings,
   type SettingsPatch,
 } from '../../../preload/contract/settings-schema.ts';
+import { describeZodIssues } from '../../core/validation/describe-zod-issues.ts';
 import { AppError } from '../app-error.ts';
 import { atomicWriteFile } from './atomic-write-file.ts';
 
@@ -43,7 +43,7 @@ export async function loadSettings(dataDirectory: string): Promise<Settings> {
   if (!parsed.success) {
     throw new AppError(
       'config-invalid',
-      `Tệp cấu hình ${file} không hợp lệ: ${describeIssues(parsed.error)}.`,
+      `Tệp cấu hình ${file} không hợp lệ: ${describeZodIssues(parsed.error)}.`,
     );
   }
   return parsed.data;
@@ -69,11 +69,4 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     scanner: { ...current.scanner, ...patch.scanner },
     printer: { ...current.printer, ...patch.printer },
   });
-}
-
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(gốc)'}: ${issue.message}`)
-    .join('; ');
 }
