@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import {
-  decisionSchema,
-  registrationSchema,
-  registrationStatuses,
-} from '../../main/core/registration/registration.ts';
+import { conflictWinnerSchema } from '../../main/core/registration/conflict-winner.ts';
+import { decisionSchema, registrationSchema } from '../../main/core/registration/registration.ts';
 
 // The wire contract between a desktop (counter PC or kiosk) and the central service: every request
 // and response body, as zod schemas plus their TypeScript types. Prose and examples are in
@@ -192,22 +189,7 @@ export const invalidReasonCodes = [
 export type InvalidReasonCode = (typeof invalidReasonCodes)[number];
 
 /** Who made the change that won, and when (for the officer's conflict screen). */
-export const conflictSchema = z.object({
-  /** The registration's status now (never `pending`). */
-  status: z.enum(registrationStatuses),
-  /** The winning decision; null when the registration was withdrawn or expired instead. */
-  decision: decisionSchema.nullable(),
-  decidedBy: z.object({
-    /** null when the change did not come from an enrolled device (portal, central staff, seed data). */
-    deviceId: z.string().nullable(),
-    officerId: z.string().nullable(),
-    counterId: z.string().nullable(),
-  }),
-  /** decision.decidedAt for decisions; the server time of the withdrawal otherwise. */
-  decidedAt: isoTimestamp,
-  /** Withdrawal reason when status is `withdrawn`. */
-  withdrawalReason: z.string().nullable(),
-});
+export const conflictSchema = conflictWinnerSchema;
 export type Conflict = z.infer<typeof conflictSchema>;
 
 export const eventResultSchema = z.object({

@@ -1,6 +1,6 @@
 import type { Decision } from '../core/registration/registration.ts';
 import { appendAudit } from './audit-log.ts';
-import type { ConflictWinner } from './outbox-events.ts';
+import type { ConflictWinner } from '../core/registration/conflict-winner.ts';
 import type { Store } from './store.ts';
 import { failure, ok, StoreError, type StoreResult } from './store-error.ts';
 

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { decisionSchema, registrationStatuses, type Decision } from '../core/registration/registration.ts';
+import type { Decision } from '../core/registration/registration.ts';
 
 // The events this device pushes, named and shaped as on the wire (docs/sync-protocol.md §6), so the
 // sync engine only adds the envelope (`deviceId`, `occurredAt` = createdAt). `eventId` (a UUID made
@@ -28,23 +27,3 @@ interface OutboxEventBase {
 export type OutboxEvent =
   | (OutboxEventBase & { type: 'decision'; payload: DecisionEventPayload })
   | (OutboxEventBase & { type: 'kiosk-registration'; payload: KioskRegistrationEventPayload });
-
-/**
- * The change that won over a local decision, as the central's `conflict` result describes it: a
- * decision taken elsewhere, or a withdrawal/expiry (then `decision` is null).
- */
-export const conflictWinnerSchema = z.object({
-  status: z.enum(registrationStatuses),
-  decision: decisionSchema.nullable(),
-  decidedBy: z
-    .object({
-      deviceId: z.string().nullable(),
-      officerId: z.string().nullable(),
-      counterId: z.string().nullable(),
-    })
-    .nullable(),
-  decidedAt: z.iso.datetime({ offset: true }),
-  withdrawalReason: z.string().nullable(),
-});
-
-export type ConflictWinner = z.infer<typeof conflictWinnerSchema>;

@@ -12,7 +12,7 @@ import {
   outboxBacklog,
   scheduleRetry,
 } from './outbox-repository.ts';
-import type { ConflictWinner } from './outbox-events.ts';
+import type { ConflictWinner } from '../core/registration/conflict-winner.ts';
 import { recordDecision } from './record-decision.ts';
 import { findByCode, upsertFromCentral } from './registrations-repository.ts';
 import {
@@ -211,7 +211,7 @@ describe('outbox', () => {
     const withdrawal: ConflictWinner = {
       status: 'withdrawn',
       decision: null,
-      decidedBy: null,
+      decidedBy: { deviceId: null, officerId: null, counterId: null },
       decidedAt: '2026-11-20T02:50:00.000Z',
       withdrawalReason: 'Công dân xin rút hồ sơ',
     };

@@ -1,10 +1,6 @@
 import { appendAudit } from './audit-log.ts';
-import {
-  conflictWinnerSchema,
-  type ConflictWinner,
-  type OutboxEvent,
-  type OutboxEventType,
-} from './outbox-events.ts';
+import { conflictWinnerSchema, type ConflictWinner } from '../core/registration/conflict-winner.ts';
+import type { OutboxEvent, OutboxEventType } from './outbox-events.ts';
 import type { Store } from './store.ts';
 import { StoreError } from './store-error.ts';
 

@@ -121,7 +121,7 @@ describe('purgeExpired', () => {
     markConflict(store, lost, {
       status: 'approved',
       decision: { ...decision, officerId: 'cb09' },
-      decidedBy: null,
+      decidedBy: { deviceId: null, officerId: null, counterId: null },
       decidedAt: decision.decidedAt,
       withdrawalReason: null,
     });

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import {
-  decisionSchema,
-  registrationSchema,
-  registrationStatuses,
-} from '../../main/core/registration/registration.ts';
+import { conflictWinnerSchema } from '../../main/core/registration/conflict-winner.ts';
+import { decisionSchema, registrationSchema } from '../../main/core/registration/registration.ts';
 
 // What the renderer learns about the link to the central service and about conflicts.
 
@@ -41,19 +38,7 @@ export const conflictSchema = z.object({
   id: z.number().int(),
   registrationCode: z.string(),
   ours: decisionSchema,
-  winner: z.object({
-    status: z.enum(registrationStatuses),
-    decision: decisionSchema.nullable(),
-    decidedBy: z
-      .object({
-        deviceId: z.string().nullable(),
-        officerId: z.string().nullable(),
-        counterId: z.string().nullable(),
-      })
-      .nullable(),
-    decidedAt: z.string(),
-    withdrawalReason: z.string().nullable(),
-  }),
+  winner: conflictWinnerSchema,
   detectedAt: z.string(),
 });
 
