@@ -70,6 +70,15 @@ export function listOpenConflicts(store: Store): Conflict[] {
   return rows.map(toConflict);
 }
 
+/** How many conflicts wait for an officer (the status bar's count), without reading them. */
+export function countOpenConflicts(store: Store): number {
+  const row = store.read(
+    () =>
+      store.statement('SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL').get() as { n: number },
+  );
+  return row.n;
+}
+
 export function conflictsOfRegistration(store: Store, registrationCode: string): Conflict[] {
   const rows = store.read(
     () =>

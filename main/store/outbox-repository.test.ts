@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../core/registration/registration.ts';
 import { listAudit } from './audit-log.ts';
-import { conflictsOfRegistration, listOpenConflicts, resolveConflict } from './conflicts-repository.ts';
+import {
+  conflictsOfRegistration,
+  countOpenConflicts,
+  listOpenConflicts,
+  resolveConflict,
+} from './conflicts-repository.ts';
 import { findKioskRegistration, submitKioskRegistration } from './kiosk-registrations-repository.ts';
 import {
   findOutboxEvent,
@@ -165,6 +170,7 @@ describe('outbox', () => {
     expect(stored?.localState).toBe('conflict');
     expect(stored?.localDecision).toBeNull();
 
+    expect(countOpenConflicts(store)).toBe(1);
     const [conflict] = listOpenConflicts(store);
     expect(conflict).toMatchObject({
       id: conflictId,
@@ -200,6 +206,7 @@ describe('outbox', () => {
     const resolved = resolveConflict(store, conflictId as number, 'cb05');
     expect(resolved.ok && resolved.value.resolvedBy).toBe('cb05');
     expect(listOpenConflicts(store)).toEqual([]);
+    expect(countOpenConflicts(store)).toBe(0);
     expect(conflictsOfRegistration(store, 'DK-1')).toHaveLength(1);
     expect(findByCode(store, 'DK-1')?.localState).toBe('synced');
     const twice = resolveConflict(store, conflictId as number, 'cb05');

@@ -1,5 +1,5 @@
 import type { EventResult, SyncEvent } from '../../central/protocol/sync-protocol.ts';
-import { listOpenConflicts } from '../store/conflicts-repository.ts';
+import { countOpenConflicts } from '../store/conflicts-repository.ts';
 import {
   markConflict,
   markDone,
@@ -25,7 +25,7 @@ import {
 } from '../store/sync-state-repository.ts';
 import type { CentralClient } from './central-client.ts';
 import { SyncError } from './sync-error.ts';
-import { clockWarningThresholdMs, type SyncStatus } from './sync-status.ts';
+import { clockWarningThresholdMs, initialSyncStatus, type SyncStatus } from './sync-status.ts';
 
 // The sync loop of one counter or kiosk (ARCHITECTURE.md "Data and sync principles").
 //
@@ -81,19 +81,10 @@ export class SyncEngine {
       now: () => new Date(),
       ...options,
     };
-    this.#status = {
-      state: 'not-started',
+    this.#status = initialSyncStatus({
       lastSuccessAt: getLastSyncSuccessAt(options.store),
-      lastAttemptAt: null,
-      nextAttemptAt: null,
-      backlog: 0,
-      oldestPendingAt: null,
-      openConflicts: 0,
-      pulledInRound: 0,
       clockOffsetMs: getClockOffsetMs(options.store),
-      clockWarning: false,
-      error: null,
-    };
+    });
     this.#refreshCounts();
   }
 
@@ -294,7 +285,7 @@ export class SyncEngine {
     this.#update({
       backlog: backlog.pending,
       oldestPendingAt: backlog.oldestCreatedAt,
-      openConflicts: listOpenConflicts(this.#options.store).length,
+      openConflicts: countOpenConflicts(this.#options.store),
     });
   }
 

@@ -20,3 +20,22 @@ export interface SyncStatus {
 }
 
 export const clockWarningThresholdMs = 2 * 60 * 1000;
+
+/** Before the first round: nothing known yet but what the store remembers. */
+export function initialSyncStatus(
+  remembered: Partial<Pick<SyncStatus, 'lastSuccessAt' | 'clockOffsetMs'>> = {},
+): SyncStatus {
+  return {
+    state: 'not-started',
+    lastSuccessAt: remembered.lastSuccessAt ?? null,
+    lastAttemptAt: null,
+    nextAttemptAt: null,
+    backlog: 0,
+    oldestPendingAt: null,
+    openConflicts: 0,
+    pulledInRound: 0,
+    clockOffsetMs: remembered.clockOffsetMs ?? 0,
+    clockWarning: false,
+    error: null,
+  };
+}

@@ -6,7 +6,7 @@ import type { Store } from '../../store/store.ts';
 import { CentralClient } from '../../sync/central-client.ts';
 import { SyncEngine } from '../../sync/sync-engine.ts';
 import { SyncError } from '../../sync/sync-error.ts';
-import type { SyncStatus } from '../../sync/sync-status.ts';
+import { initialSyncStatus, type SyncStatus } from '../../sync/sync-status.ts';
 import { getDeviceToken } from '../../store/sync-state-repository.ts';
 import { AppError } from '../app-error.ts';
 import { startTrainingCentral } from './training-central.ts';
@@ -116,19 +116,7 @@ export class SyncService {
   }
 
   #wire(status: SyncStatus | undefined): SyncStatusWire {
-    const base: SyncStatus = status ?? {
-      state: 'not-started',
-      lastSuccessAt: null,
-      lastAttemptAt: null,
-      nextAttemptAt: null,
-      backlog: 0,
-      oldestPendingAt: null,
-      openConflicts: 0,
-      pulledInRound: 0,
-      clockOffsetMs: 0,
-      clockWarning: false,
-      error: null,
-    };
+    const base: SyncStatus = status ?? initialSyncStatus();
     return { ...base, trainingMode: this.trainingMode };
   }
 }
