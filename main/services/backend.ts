@@ -9,7 +9,7 @@ import type { Store } from '../store/store.ts';
 import { AppError } from './app-error.ts';
 import { dispatchOperation, type OperationHandlers } from './dispatch-operation.ts';
 import { EventHub, type EventListener } from './event-hub.ts';
-import { SettingsService } from './handlers/settings-handlers.ts';
+import { SettingsService } from './settings/settings-service.ts';
 import { startStoreMaintenance } from './maintenance/store-maintenance.ts';
 import {
   acknowledgeConflict,

@@ -1,5 +1,5 @@
 import type { Settings, SettingsPatch } from '../../../preload/contract/settings-schema.ts';
-import { applySettingsPatch, saveSettings } from '../settings/config-file.ts';
+import { applySettingsPatch, saveSettings } from './config-file.ts';
 
 /** Holds the current settings in memory and writes every change through to config.json. */
 export class SettingsService {
