@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIdPayload } from '../../main/core/id-card/parse-id-payload.ts';
+import { sharedIdFixtures } from '../../tests/support/shared-id-fixtures.ts';
 import { operations } from './operations.ts';
 
 // The parser's output is what crosses the API as the result of `id.parse`: every shared fixture's
 // result, and the result of any garbage, must match the contract's result schema exactly.
-const fixtureFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/fixtures/id-payloads.json',
-);
-const cases = (
-  JSON.parse(readFileSync(fixtureFile, 'utf8')) as { cases: { name: string; payload: string }[] }
-).cases;
+const cases = sharedIdFixtures();
 const resultSchema = operations['id.parse'].result;
 
 describe('id.parse in the contract', () => {

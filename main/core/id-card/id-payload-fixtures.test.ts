@@ -2,28 +2,11 @@
 // case must give the listed kind, format and fields, and exactly the listed warnings. Imported,
 // not copied, so that a change to the shared vectors reaches this test at once.
 import { describe, expect, it } from 'vitest';
+import { sharedIdFixtures } from '../../../tests/support/shared-id-fixtures.ts';
 import { idCardErrorCodes } from './id-card-codes.ts';
 import { parseIdPayload } from './parse-id-payload.ts';
 
-interface FixtureCase {
-  name: string;
-  payload: string;
-  expect: {
-    ok: boolean;
-    kind?: string;
-    format?: string;
-    fields?: Record<string, unknown>;
-    warnings?: string[];
-  };
-}
-
-// Resolved from this file: <repo>/main/core/id-card → <repo>/../shared. Loaded at run time, so
-// that type-checking does not depend on the shared folder.
-const fixturesUrl = new URL('../../../../shared/fixtures/id-payloads.json', import.meta.url);
-const fixtures = (await import(fixturesUrl.href, { with: { type: 'json' } })) as {
-  default: { cases: FixtureCase[] };
-};
-const cases = fixtures.default.cases;
+const cases = sharedIdFixtures();
 
 describe('shared ID payload fixtures', () => {
   it('has cases to run', () => {
