@@ -1,7 +1,7 @@
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { ApiResult } from '../../preload/contract/api-result.ts';
-import type { OperationName } from '../../preload/contract/operations.ts';
+import type { OperationName } from '../../preload/contract/operation-names.ts';
 import { parseIdPayload } from '../core/id-card/parse-id-payload.ts';
 import { vietnamDay } from '../core/time/vietnam-time.ts';
 import { openStore } from '../store/open-store.ts';

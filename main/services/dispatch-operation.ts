@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { fail, ok, type ApiResult } from '../../preload/contract/api-result.ts';
+import type { OperationName } from '../../preload/contract/operation-names.ts';
 import {
   isOperationName,
   operations,
-  type OperationName,
   type OperationResult,
   type Operations,
 } from '../../preload/contract/operations.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ok } from '../contract/api-result.ts';
-import { operationNames } from '../contract/operations.ts';
+import { operationNames } from '../contract/operation-names.ts';
 import { apiCallChannel, buildBridgeApi } from './build-bridge-api.ts';
 
 describe('Electron bridge', () => {

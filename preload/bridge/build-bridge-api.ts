@@ -1,5 +1,5 @@
 import type { ApiResult } from '../contract/api-result.ts';
-import { operationNames, type OperationName } from '../contract/operations.ts';
+import { operationNames, type OperationName } from '../contract/operation-names.ts';
 
 // What the preload exposes as `window.bhxh`: one small function per operation of the contract,
 // each forwarding to the main process on a single channel, plus an event subscription. Never

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParseResultSchema } from '../../main/core/id-card/id-parse-result-schema.ts';
 import { settingsPatchSchema, settingsSchema } from './settings-schema.ts';
+import type { OperationName } from './operation-names.ts';
 import {
   conflictSchema,
   decideArgumentsSchema,
@@ -8,10 +9,10 @@ import {
   syncStatusSchema,
 } from './sync-schema.ts';
 
-// THE list of operations between the renderer and the backend. The Electron bridge, the web host,
+// THE operations between the renderer and the backend. The Electron bridge, the web host,
 // the backend dispatcher and the renderer client are all derived from this object, and a test
-// checks that both shells expose exactly these names. Adding an operation = one entry here plus
-// its handler (the dispatcher's type refuses a missing handler).
+// checks that both shells expose exactly these names. Adding an operation = its name in
+// operation-names.ts, one entry here and its handler (the compiler refuses any of the three missing).
 
 /** The longest text a scanner can plausibly deliver; the ID parser itself refuses > 4 KB. */
 export const maxScanPayloadChars = 8192;
@@ -56,14 +57,11 @@ export const operations = {
       .strict(),
     result: z.array(conflictSchema),
   },
-} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+} as const satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;
 
 export type Operations = typeof operations;
-export type OperationName = keyof Operations;
 export type OperationArgs<N extends OperationName> = z.input<Operations[N]['args']>;
 export type OperationResult<N extends OperationName> = z.output<Operations[N]['result']>;
-
-export const operationNames = Object.keys(operations) as OperationName[];
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.hasOwn(operations, name);

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { operationNames } from '../../../preload/contract/operations.ts';
+import { operationNames } from '../../../preload/contract/operation-names.ts';
 import { makeTemporaryDirectory } from '../../../tests/support/temporary-directory.ts';
 import { createBackend, type Backend } from '../../services/backend.ts';
 import { startWebHost, type WebHost } from './web-host.ts';
