@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const apiErrorCodes = [
   'invalid-argument',
   'unknown-operation',
+  'not-found',
   'unauthorized',
   'forbidden-origin',
   'payload-too-large',

@@ -80,7 +80,6 @@ export function KeyboardWedgeSink({
       tabIndex={-1}
       autoComplete="off"
       spellCheck={false}
-      readOnly={false}
       defaultValue=""
     />
   );

@@ -111,6 +111,9 @@ describe('web host', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    const missing = await fetch(`${host.url}/no-such-file.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await rawGet('/../package.json', {})).toBe(404);
     expect(await rawGet('/%2e%2e/package.json', {})).toBe(404);
     expect(await rawGet('/..%2fpackage.json', {})).toBe(404);

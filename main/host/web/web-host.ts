@@ -63,7 +63,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const file = await readStaticFile(options.rendererDirectory, url.pathname);
     if (!file) {
-      sendJson(response, 404, fail('invalid-argument', 'Không tìm thấy.'));
+      sendJson(response, 404, fail('not-found', 'Không tìm thấy.'));
       return;
     }
     response.writeHead(200, {
