@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
-import { idFixture } from '../support/shared-id-fixtures.ts';
+import { idFixture } from '../support/id-fixtures.ts';
 
 let app: BrowserModeApp;
 test.beforeEach(async () => {
