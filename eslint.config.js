@@ -1,18 +1,22 @@
 // @ts-check
-// Lint proves the layering of ../shared/ARCHITECTURE.md (see docs/architecture.md):
-//   main/core      pure domain code: no I/O, no Node built-ins, no DOM; importable from anywhere.
-//   main/**        the Electron-free backend: no `electron`, no DOM, no React (only main/shell may use electron).
+// Lint proves the layering of ../shared/ARCHITECTURE.md (see docs/architecture.md) with an
+// allow-list: eslint/layers.js says, per layer (folder), which layers and npm packages it may
+// import and whether it may use Node built-ins; `architecture/layering` (eslint/layering-rule.js)
+// reports every other import, type-only ones included. In brief:
+//   main/core      pure domain code: zod only, no Node built-ins, no DOM; importable from anywhere.
+//   main/**        the Electron-free backend: only main/shell may import electron.
 //   preload/contract  the API contract: zod schemas only; no Node, no DOM, no electron.
-//   preload/bridge the contextBridge: electron's renderer-side API only.
+//   preload/bridge the contextBridge: the contract, and electron in preload.ts only.
 //   renderer/**    React: no Node built-ins, no electron, nothing from the backend but main/core.
-//   central/**     the reference central service: Node, never electron or the renderer.
+//   central/**     the reference central service: Node, never electron, the renderer or the desktop backend.
+// The no-restricted-globals blocks below keep DOM globals out of the backend and Node's out of the
+// pure and browser-side code. tests/architecture/import-cycles.test.ts checks there are no cycles.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
-import { builtinModules } from 'node:module';
+import { layeringRule } from './eslint/layering-rule.js';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const domGlobals = [
   'window',
   'document',
@@ -22,36 +26,6 @@ const domGlobals = [
   'location',
   'HTMLElement',
 ];
-
-const forbidNodeBuiltins = {
-  paths: nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins on this layer.' })),
-};
-const electron = {
-  group: ['electron', 'electron/*'],
-  message: 'Only main/shell and preload/bridge may import electron.',
-};
-const react = {
-  group: ['react', 'react-dom', 'react-dom/*', 'react-i18next'],
-  message: 'No React outside renderer/.',
-};
-const rendererCode = { group: ['**/renderer/**'], message: 'The backend never imports the renderer.' };
-const backendCode = {
-  group: ['**/main/*/**', '!**/main/core/**', '**/central/**'],
-  message:
-    'The renderer reaches the backend only through the API contract (main/core is allowed: it is pure).',
-};
-const ioFromCore = {
-  group: [
-    '**/store/**',
-    '**/sync/**',
-    '**/devices/**',
-    '**/documents/**',
-    '**/services/**',
-    '**/host/**',
-    '**/shell/**',
-  ],
-  message: 'main/core is pure: it imports nothing that does I/O.',
-};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'coverage/'] },
@@ -67,11 +41,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'],
+    plugins: { architecture: { rules: { layering: layeringRule } } },
+    rules: { 'architecture/layering': 'error' },
+  },
+  {
     files: [
       'main/**/*.ts',
       'central/**/*.ts',
       'scripts/**/*.ts',
       'tests/**/*.ts',
+      'eslint/**/*.{js,ts}',
       '*.config.ts',
       '*.config.js',
     ],
@@ -80,41 +60,20 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts', 'central/**/*.ts'],
     ignores: ['main/shell/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [electron, react, rendererCode] }],
-      'no-restricted-globals': ['error', ...domGlobals],
-    },
+    rules: { 'no-restricted-globals': ['error', ...domGlobals] },
   },
   {
     files: ['main/core/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { ...forbidNodeBuiltins, patterns: [electron, react, rendererCode, ioFromCore] },
-      ],
       'no-restricted-globals': ['error', ...domGlobals, 'process', 'Buffer', 'require', '__dirname', 'fetch'],
     },
-  },
-  {
-    files: ['main/shell/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [react, rendererCode] }] },
   },
   {
     // The sync wire protocol is shared by the central service and the desktop's sync client.
     files: ['preload/contract/**/*.ts', 'central/protocol/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { ...forbidNodeBuiltins, patterns: [electron, react, rendererCode] },
-      ],
-      'no-restricted-globals': ['error', ...domGlobals, 'process', 'Buffer'],
-    },
-  },
-  {
-    files: ['preload/bridge/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { ...forbidNodeBuiltins, patterns: [react, rendererCode] }] },
+    rules: { 'no-restricted-globals': ['error', ...domGlobals, 'process', 'Buffer'] },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
@@ -123,7 +82,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { ...forbidNodeBuiltins, patterns: [electron, backendCode] }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },
   },

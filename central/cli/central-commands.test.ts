@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../main/host/cli/cli-command.ts';
+import type { CentralCliIo } from './cli-io.ts';
 import { seedCentralDatabase } from '../seed/seed-central-database.ts';
 import { openCentralDatabase } from '../store/open-central-database.ts';
 import { startCentralServer } from '../server/start-central-server.ts';
@@ -25,7 +25,7 @@ afterEach(() => rmSync(directory, { recursive: true, force: true }));
 function memoryIo() {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
-  const io: CliIo = { stdin: new PassThrough(), stdout, stderr };
+  const io: CentralCliIo = { stdin: new PassThrough(), stdout, stderr };
   const text = (stream: PassThrough) => () => (stream.read() as Buffer | null)?.toString('utf8') ?? '';
   return { io, stdout: text(stdout), stderr: text(stderr) };
 }

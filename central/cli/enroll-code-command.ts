@@ -1,4 +1,4 @@
-import type { CliRun } from '../../main/host/cli/cli-command.ts';
+import type { CentralCliRun } from './cli-io.ts';
 import { createDeviceStore, UnknownOfficeError } from '../store/device-store.ts';
 import { openCentralDatabase } from '../store/open-central-database.ts';
 import { parseOptions } from './parse-options.ts';
@@ -6,7 +6,7 @@ import { parseOptions } from './parse-options.ts';
 const usage = 'usage: central enroll-code --db FILE --office CODE\n';
 
 /** `central enroll-code`: prints a new one-time device enrollment code (valid 24 hours) on stdout. */
-export const run: CliRun = async (args, io) => {
+export const run: CentralCliRun = async (args, io) => {
   const parsed = parseOptions(args, ['db', 'office']);
   const databasePath = parsed.ok ? parsed.values.get('db') : undefined;
   const officeCode = parsed.ok ? parsed.values.get('office') : undefined;

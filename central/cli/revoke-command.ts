@@ -1,4 +1,4 @@
-import type { CliRun } from '../../main/host/cli/cli-command.ts';
+import type { CentralCliRun } from './cli-io.ts';
 import { createDeviceStore } from '../store/device-store.ts';
 import { openCentralDatabase } from '../store/open-central-database.ts';
 import { parseOptions } from './parse-options.ts';
@@ -6,7 +6,7 @@ import { parseOptions } from './parse-options.ts';
 const usage = 'usage: central revoke --db FILE --device ID\n';
 
 /** `central revoke`: revokes a device token; its next call gets 401 `token-revoked`. */
-export const run: CliRun = async (args, io) => {
+export const run: CentralCliRun = async (args, io) => {
   const parsed = parseOptions(args, ['db', 'device']);
   const databasePath = parsed.ok ? parsed.values.get('db') : undefined;
   const deviceId = parsed.ok ? parsed.values.get('device') : undefined;

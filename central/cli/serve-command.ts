@@ -1,4 +1,4 @@
-import type { CliRun } from '../../main/host/cli/cli-command.ts';
+import type { CentralCliRun } from './cli-io.ts';
 import { startCentralServer } from '../server/start-central-server.ts';
 import { parseOptions, parseWholeNumber } from './parse-options.ts';
 
@@ -14,7 +14,7 @@ const usage =
  * prints its URL, `http://127.0.0.1:PORT`, alone on one stdout line (scripts wait for that line);
  * everything else goes to stderr.
  */
-export const run: CliRun = async (args, io) => {
+export const run: CentralCliRun = async (args, io) => {
   const parsed = parseOptions(args, ['port', 'db', 'seed', 'log']);
   if (!parsed.ok) {
     io.stderr.write(`central serve: ${parsed.message}\n${usage}`);

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIdPayload } from '../../main/core/id-card/parse-id-payload.ts';
-import { sharedIdFixtures } from '../../tests/support/shared-id-fixtures.ts';
+import { idFixtures } from '../../tests/support/id-fixtures.ts';
 import { operationNames } from './operation-names.ts';
 import { operations } from './operations.ts';
 
 // The parser's output is what crosses the API as the result of `id.parse`: every shared fixture's
 // result, and the result of any garbage, must match the contract's result schema exactly.
-const cases = sharedIdFixtures();
+const cases = idFixtures();
 const resultSchema = operations['id.parse'].result;
 
 describe('id.parse in the contract', () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cardWarning,
-  failure,
-  idCardErrorCodes,
-  idCardErrorMessages,
-  idCardWarningCodes,
-  idCardWarningMessages,
-} from './id-card-codes.ts';
+import { idCardErrorCodes, idCardWarningCodes } from './id-card-code-lists.ts';
+import { cardWarning, failure, idCardErrorMessages, idCardWarningMessages } from './id-card-codes.ts';
 
 const kebab = /^[a-z]+(-[a-z0-9]+)*$/;
 

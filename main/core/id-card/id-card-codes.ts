@@ -1,41 +1,14 @@
-// The stable codes a parse can return. Codes are the contract (the UI keeps one translation per
-// code, logs and the CLI print them); the Vietnamese message is the default wording for people.
+// The Vietnamese message of each code (id-card-code-lists.ts), the default wording for people.
 // Errors and warnings are built once and frozen: a parse allocates nothing to report them, and no
 // caller can change the wording another caller will see.
 
+import {
+  idCardErrorCodes,
+  idCardWarningCodes,
+  type IdCardErrorCode,
+  type IdCardWarningCode,
+} from './id-card-code-lists.ts';
 import type { CardWarning, IdParseFailure } from './id-card-types.ts';
-
-export const idCardErrorCodes = [
-  'not-an-id-payload',
-  'payload-too-large',
-  'bad-encoding',
-  'bad-field-count',
-  'bad-id-number',
-  'bad-old-id-number',
-  'missing-name',
-  'bad-date',
-  'bad-sex',
-  'bad-hex',
-  'bad-card-number',
-  'bad-facility',
-  'bad-management-code',
-  'bad-residence-area',
-  'bad-benefit-level',
-] as const;
-
-export const idCardWarningCodes = [
-  'id-sex-mismatch',
-  'id-century-mismatch',
-  'id-year-mismatch',
-  'unknown-province',
-  'lost-diacritics',
-  'management-code-mismatch',
-  'card-expired',
-  'card-not-yet-valid',
-] as const;
-
-export type IdCardErrorCode = (typeof idCardErrorCodes)[number];
-export type IdCardWarningCode = (typeof idCardWarningCodes)[number];
 
 const rescan = 'Hãy quét lại; nếu vẫn lỗi, chuyển máy quét sang chế độ HID-POS/serial.';
 

@@ -1,7 +1,7 @@
 // The canonical result of reading an ID-card or BHYT-card QR code (../shared/domain/ID-CARDS.md §7).
 // Field order in these interfaces is the order the parser builds, so the JSON the CLI prints is
 // stable. Absent values are null, never undefined: JSON must show every key.
-import type { IdCardErrorCode, IdCardWarningCode } from './id-card-codes.ts';
+import type { IdCardErrorCode, IdCardWarningCode } from './id-card-code-lists.ts';
 
 export type Sex = 'male' | 'female';
 

@@ -3,7 +3,7 @@
 // truth; the test beside this file checks that both describe the same shape.
 
 import { z } from 'zod';
-import { idCardErrorCodes, idCardWarningCodes } from './id-card-codes.ts';
+import { idCardErrorCodes, idCardWarningCodes } from './id-card-code-lists.ts';
 import { bhytFormats, cccdFormats } from './id-card-types.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

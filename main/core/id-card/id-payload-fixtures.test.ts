@@ -1,12 +1,11 @@
-// The shared test vectors (../shared/fixtures/id-payloads.json, outside this repository): every
-// case must give the listed kind, format and fields, and exactly the listed warnings. Imported,
-// not copied, so that a change to the shared vectors reaches this test at once.
+// The ID-card test vectors (tests/fixtures/id-payloads.json, the repository's copy of the shared
+// set): every case must give the listed kind, format and fields, and exactly the listed warnings.
 import { describe, expect, it } from 'vitest';
-import { sharedIdFixtures } from '../../../tests/support/shared-id-fixtures.ts';
-import { idCardErrorCodes } from './id-card-codes.ts';
+import { idFixtures } from '../../../tests/support/id-fixtures.ts';
+import { idCardErrorCodes } from './id-card-code-lists.ts';
 import { parseIdPayload } from './parse-id-payload.ts';
 
-const cases = sharedIdFixtures();
+const cases = idFixtures();
 
 describe('shared ID payload fixtures', () => {
   it('has cases to run', () => {

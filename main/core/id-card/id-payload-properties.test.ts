@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import provinces from '../../../resources/domain/provinces.json' with { type: 'json' };
-import { idCardErrorCodes } from './id-card-codes.ts';
+import { idCardErrorCodes } from './id-card-code-lists.ts';
 import type { BhytFields, BhytFormat, CccdFields, IdParseResult } from './id-card-types.ts';
 import { idParseResultSchema } from './id-parse-result-schema.ts';
 import { parseIdPayload } from './parse-id-payload.ts';
