@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffRoles } from '../../main/core/staff/staff-roles.ts';
 import { conflictWinnerSchema } from '../../main/core/registration/conflict-winner.ts';
 import { decisionSchema, registrationSchema } from '../../main/core/registration/registration.ts';
 
@@ -214,9 +215,6 @@ export const pushResponseSchema = z.object({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 // ── Staff directory ─────────────────────────────────────────────────────────────────────────────
-
-export const staffRoles = ['officer', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 export const staffMemberSchema = z.object({
   staffId: z.string(),

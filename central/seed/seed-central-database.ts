@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StaffRole } from '../protocol/sync-protocol.ts';
+import type { StaffRole } from '../../main/core/staff/staff-roles.ts';
 import { hashPassword } from '../../main/security/password-hash.ts';
 import { decisionNotifications } from '../notifications/decision-notifications.ts';
 import { createNotificationStore } from '../store/notification-store.ts';

@@ -1,4 +1,5 @@
-import type { StaffMember, StaffRole } from '../protocol/sync-protocol.ts';
+import type { StaffRole } from '../../main/core/staff/staff-roles.ts';
+import type { StaffMember } from '../protocol/sync-protocol.ts';
 
 // The staff of each synthetic office, with KNOWN TRAINING PASSWORDS (docs/sync-protocol.md). For
 // training mode, demos and tests only: a real central service never ships passwords in its source.

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { staffRoles } from '../core/staff/staff-roles.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Store } from './store.ts';
 
 // The office's staff directory. The central service owns it; this device keeps a copy so officers
 // can log in offline, replaced as a whole in one transaction (never half old, half new).
-
-export const staffRoles = ['officer', 'supervisor', 'admin'] as const;
 
 export const staffMemberSchema = z.object({
   staffId: z.string().min(1).max(64),
@@ -68,6 +67,25 @@ export function findStaff(store: Store, staffId: string): StaffMember | null {
     () => store.statement('SELECT * FROM staff WHERE staff_id = ?').get(staffId) as StaffRow | undefined,
   );
   return row === undefined ? null : toMember(row);
+}
+
+/**
+ * The member a typed sign-in id names: the exact id, else the one id that matches ignoring case
+ * (officers type `CB-07921-1` as often as `cb-07921-1`).
+ */
+export function findStaffByTypedId(store: Store, typedId: string): StaffMember | null {
+  const id = typedId.trim();
+  const exact = findStaff(store, id);
+  if (exact) return exact;
+  const rows = store.read(
+    () =>
+      store.statement('SELECT * FROM staff WHERE staff_id = ? COLLATE NOCASE LIMIT 2').all(id) as StaffRow[],
+  );
+  return rows.length === 1 ? toMember(rows[0] as StaffRow) : null;
+}
+
+export function countStaff(store: Store): number {
+  return store.read(() => (store.statement('SELECT count(*) AS n FROM staff').get() as { n: number }).n);
 }
 
 export function listActiveStaff(store: Store): StaffMember[] {

@@ -1,6 +1,8 @@
 // Errors of the local store as data with a stable code (STYLE.md "Errors as data with a kind").
 // `message` is the Vietnamese sentence a person sees; `cause` keeps the SQLite error for the log;
-// `details` carries what the screen needs to explain the refusal (e.g. who decided first).
+// `details` carries what the screen needs to explain the refusal (e.g. who decided first). The
+// codes are part of the API contract's catalogue (preload/contract/error-codes.ts).
+import type { ErrorCode } from '../../preload/contract/error-codes.ts';
 
 export const storeErrorCodes = [
   /** quick_check/integrity_check failed or the file is not a database: restore a backup. */
@@ -27,7 +29,7 @@ export const storeErrorCodes = [
   'backup-corrupt',
   /** A backup or restore argument is wrong (missing file, same file twice…). */
   'backup-invalid',
-] as const;
+] as const satisfies readonly ErrorCode[];
 
 export type StoreErrorCode = (typeof storeErrorCodes)[number];
 
@@ -78,7 +80,10 @@ export function corruptStoreError(
     'store-corrupt',
     `Cơ sở dữ liệu trên máy này bị hỏng (${databasePath}). Hãy đóng ứng dụng và khôi phục bản sao lưu ` +
       `gần nhất: ${restoreHint(databasePath)}. Tệp hỏng được đặt sang một bên, không bị xoá.`,
-    options,
+    {
+      ...options,
+      details: { databasePath, restoreCommand: restoreHint(databasePath), ...options.details },
+    },
   );
 }
 

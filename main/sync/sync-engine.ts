@@ -12,6 +12,7 @@ import type { OutboxEvent } from '../store/outbox-events.ts';
 import { upsertFromCentral } from '../store/registrations-repository.ts';
 import { replaceAllStaff } from '../store/staff-repository.ts';
 import type { Store } from '../store/store.ts';
+import { StoreError } from '../store/store-error.ts';
 import {
   getClockOffsetMs,
   getDeviceToken,
@@ -53,14 +54,16 @@ export interface SyncEngineOptions {
   random?: () => number;
   now?: () => Date;
   onStatus?: (status: SyncStatus) => void;
+  /** The staff directory was replaced (signed-in staff may have lost their rights). */
+  onStaffReplaced?: () => void;
 }
 
 const centralDeviceIdKey = 'central-device-id';
 const staffRefreshedAtKey = 'staff-refreshed-at';
 
 export class SyncEngine {
-  readonly #options: Required<Omit<SyncEngineOptions, 'enrollmentCode' | 'onStatus'>> &
-    Pick<SyncEngineOptions, 'enrollmentCode' | 'onStatus'>;
+  readonly #options: Required<Omit<SyncEngineOptions, 'enrollmentCode' | 'onStatus' | 'onStaffReplaced'>> &
+    Pick<SyncEngineOptions, 'enrollmentCode' | 'onStatus' | 'onStaffReplaced'>;
   #status: SyncStatus;
   #timer: NodeJS.Timeout | null = null;
   #round: Promise<SyncStatus> | null = null;
@@ -164,11 +167,8 @@ export class SyncEngine {
       });
       this.#schedule(this.#options.intervalMs);
     } catch (error) {
-      const syncError =
-        error instanceof SyncError
-          ? error
-          : new SyncError('schema', (error as Error).message, { cause: error });
-      if (!(error instanceof SyncError)) console.error('sync round failed unexpectedly', error);
+      const syncError = asSyncError(error);
+      if (!(error instanceof SyncError)) console.error(`sync round failed: ${syncError.code}`, error);
       this.#failures += 1;
       const delay = syncError.kind === 'auth' ? this.#options.maxBackoffMs : this.#backoff();
       this.#update({
@@ -255,6 +255,7 @@ export class SyncEngine {
       replaceAllStaff(store, body.staff);
       writeSyncValue(store, staffRefreshedAtKey, now.toISOString());
     });
+    this.#options.onStaffReplaced?.();
   }
 
   #recordClockOffset(offsetMs: number): void {
@@ -299,6 +300,19 @@ export class SyncEngine {
     this.#status = { ...this.#status, ...patch };
     this.#options.onStatus?.(this.#status);
   }
+}
+
+/**
+ * A failure of our own database (disk full, file locked, read-only) is not a protocol problem:
+ * it is reported as `local`, so nobody is sent to look for a version mismatch. Anything else that
+ * is not a SyncError is a bug or an answer we do not understand: `schema`.
+ */
+function asSyncError(error: unknown): SyncError {
+  if (error instanceof SyncError) return error;
+  if (error instanceof StoreError && error.code !== 'store-constraint') {
+    return new SyncError('local', error.code, { cause: error });
+  }
+  return new SyncError('schema', (error as Error).message, { cause: error });
 }
 
 function clockError(): SyncStatus['error'] {

@@ -8,6 +8,7 @@ export const syncErrorKinds = [
   'clock', // this PC's clock is too far from the server's: events would be refused
   'schema', // the answer (or our request) does not match the protocol: a version mismatch, a bug
   'conflict', // a decision lost to one made elsewhere (per event, shown to the officer)
+  'local', // this PC's own database could not be read or written (disk full, locked by another program)
 ] as const;
 
 export type SyncErrorKind = (typeof syncErrorKinds)[number];
@@ -22,12 +23,14 @@ const messages: Record<SyncErrorKind, string> = {
   schema:
     'Dữ liệu trao đổi với máy chủ không đúng định dạng (có thể do khác phiên bản). Hãy báo quản trị viên.',
   conflict: 'Hồ sơ đã được quyết định ở nơi khác.',
+  local:
+    'Không đọc/ghi được cơ sở dữ liệu trên máy này (ổ đĩa đầy hoặc tệp đang bị chương trình khác giữ). Sẽ thử lại tự động.',
 };
 
 export class SyncError extends Error {
   readonly kind: SyncErrorKind;
   /** A stable code for the UI: `sync-<kind>`. */
-  readonly code: string;
+  readonly code: `sync-${SyncErrorKind}`;
 
   constructor(kind: SyncErrorKind, detail?: string, options?: { cause?: unknown }) {
     super(detail ? `${messages[kind]} (${detail})` : messages[kind], options);

@@ -1,28 +1,15 @@
 import { z } from 'zod';
 
 // Every call between the renderer and the backend answers with one of these two shapes, in both
-// shells. Errors are data with a stable code the renderer translates; `message` is Vietnamese, for
-// logs and for a renderer that does not know the code yet.
-
-export const apiErrorCodes = [
-  'invalid-argument',
-  'unknown-operation',
-  'not-found',
-  'unauthorized',
-  'forbidden-origin',
-  'payload-too-large',
-  'config-invalid',
-  'config-write-failed',
-  'backend-unavailable',
-  'internal',
-] as const;
-
-/** Codes of the transport and the dispatcher; domain operations add their own (e.g. `store-corrupt`). */
-export type ApiErrorCode = (typeof apiErrorCodes)[number];
+// shells. Errors cross the boundary whole: a stable code (the renderer translates it, see
+// error-codes.ts), `message` in Vietnamese for logs and for a renderer that does not know the code
+// yet, and `details` with what the screen needs to explain it (who decided first, which field of
+// the config file is wrong…). Details never carry secrets.
 
 export const apiErrorSchema = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 
 export type ApiError = z.infer<typeof apiErrorSchema>;
@@ -33,6 +20,10 @@ export function ok<T>(value: T): ApiResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: string, message: string): { ok: false; error: ApiError } {
-  return { ok: false, error: { code, message } };
+export function fail(
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): { ok: false; error: ApiError } {
+  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
 }

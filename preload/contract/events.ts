@@ -1,23 +1,24 @@
 import { z } from 'zod';
-import { syncStatusSchema } from './sync-schema.ts';
+import { scanEvents } from './areas/scan.ts';
+import { sessionEvents } from './areas/session.ts';
+import { settingsEvents } from './areas/settings.ts';
+import { syncEvents } from './areas/sync.ts';
+import type { EventDefinition } from './operation-definition.ts';
 
-// Events pushed from the backend to the renderer (WebSocket in browser mode, IPC in Electron).
-
-export const scanEventSchema = z.object({
-  /** Where the text came from; keyboard-wedge scans are detected in the renderer and never sent as events. */
-  source: z.enum(['hid-pos', 'serial', 'camera', 'test']),
-  payload: z.string(),
-  receivedAt: z.string(),
-});
+// Events pushed from the backend to the renderer (WebSocket in browser mode, IPC in Electron), one
+// table per area like the operations. Each declares who may receive it; the backend checks that
+// against the caller when it emits, so a scan never reaches a counter page nobody is signed in to.
 
 export const events = {
-  scan: scanEventSchema,
-  'sync.status': syncStatusSchema,
-} as const;
+  ...scanEvents,
+  ...sessionEvents,
+  ...settingsEvents,
+  ...syncEvents,
+} as const satisfies Record<string, EventDefinition>;
 
 export type Events = typeof events;
 export type EventName = keyof Events;
-export type EventPayload<N extends EventName> = z.output<Events[N]>;
+export type EventPayload<N extends EventName> = z.output<Events[N]['payload']>;
 
 /** A discriminated union: checking `name` narrows `payload`. */
 export type BackendEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
@@ -29,6 +30,6 @@ export function parseBackendEvent(raw: unknown): BackendEvent | null {
   const envelope = eventEnvelopeSchema.safeParse(raw);
   if (!envelope.success || !Object.hasOwn(events, envelope.data.name)) return null;
   const name = envelope.data.name as EventName;
-  const payload = events[name].safeParse(envelope.data.payload);
+  const payload = events[name].payload.safeParse(envelope.data.payload);
   return payload.success ? ({ name, payload: payload.data } as BackendEvent) : null;
 }

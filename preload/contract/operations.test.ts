@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIdPayload } from '../../main/core/id-card/parse-id-payload.ts';
 import { idFixtures } from '../../tests/support/id-fixtures.ts';
-import { operationNames } from './operation-names.ts';
 import { operations } from './operations.ts';
 
 // The parser's output is what crosses the API as the result of `id.parse`: every shared fixture's
@@ -31,11 +30,5 @@ describe('id.parse in the contract', () => {
 
   it('refuses a payload argument longer than a scanner can deliver', () => {
     expect(operations['id.parse'].args.safeParse({ payload: 'x'.repeat(10_000) }).success).toBe(false);
-  });
-});
-
-describe('operation names', () => {
-  it('are exactly the operations of the contract, in order', () => {
-    expect(Object.keys(operations)).toEqual([...operationNames]);
   });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { appModes } from './access.ts';
 
 // The counter's configuration, stored as config.json in the data directory. Every field has a
 // default so that a fresh install starts; an invalid file is reported, never silently replaced.
 
-export const appModes = ['counter', 'kiosk'] as const;
 export const uiLanguages = ['vi', 'en', 'zh', 'ko', 'ja'] as const;
 
 // Field schemas without defaults: the patch accepted by `settings.set` must not fill in defaults
@@ -24,6 +24,17 @@ const printerFields = {
   printerName: z.string().min(1).max(200).nullable(),
   paperSize: z.enum(['A4', 'A5']),
   copies: z.number().int().min(1).max(5),
+};
+
+const securityFields = {
+  /** Minutes without input before the counter screen locks (decimals allowed: 0.05 = 3 s, for tests). */
+  idleLockMinutes: z.number().min(0.05).max(120),
+  /** Failed sign-ins in a row before the account is locked out on this PC. */
+  maxFailedSignIns: z.number().int().min(1).max(20),
+  lockoutMinutes: z
+    .number()
+    .min(0.05)
+    .max(24 * 60),
 };
 
 export const scannerSettingsSchema = z.object({
@@ -54,6 +65,12 @@ const centralUrl = z
     }
   }, 'địa chỉ máy chủ trung tâm phải là URL http(s)');
 
+export const securitySettingsSchema = z.object({
+  idleLockMinutes: securityFields.idleLockMinutes.default(5),
+  maxFailedSignIns: securityFields.maxFailedSignIns.default(5),
+  lockoutMinutes: securityFields.lockoutMinutes.default(5),
+});
+
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
   mode: z.enum(appModes).default('counter'),
@@ -63,6 +80,7 @@ export const settingsSchema = z.object({
   language: z.enum(uiLanguages).default('vi'),
   scanner: scannerSettingsSchema.default(scannerSettingsSchema.parse({})),
   printer: printerSettingsSchema.default(printerSettingsSchema.parse({})),
+  security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -77,6 +95,7 @@ export const settingsPatchSchema = z
     language: z.enum(uiLanguages),
     scanner: z.object(scannerFields).partial().strict(),
     printer: z.object(printerFields).partial().strict(),
+    security: z.object(securityFields).partial().strict(),
   })
   .partial()
   .strict();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeZodIssues } from './describe-zod-issues.ts';
+import { describeZodIssues, zodIssueList } from './describe-zod-issues.ts';
 
 const schema = z.object({
   officeCode: z.string().regex(/^\d{5}$/, '5 chữ số'),
@@ -22,5 +22,15 @@ describe('describeZodIssues', () => {
     expect(describeZodIssues(schema.safeParse({}).error!, { prefix: 'payload' })).toMatch(
       /^payload\.officeCode: /,
     );
+  });
+});
+
+describe('zodIssueList', () => {
+  it('lists each failing path with its message, without the values', () => {
+    const error = schema.safeParse({ officeCode: 'secret-123', scanner: { minLength: 'x' } }).error!;
+    const issues = zodIssueList(error);
+    expect(issues.map((issue) => issue.path)).toEqual(['officeCode', 'scanner.minLength']);
+    expect(issues[0]?.message).toBe('5 chữ số');
+    expect(JSON.stringify(issues)).not.toContain('secret-123');
   });
 });

@@ -1,7 +1,8 @@
 import { initialSchema } from './0001-initial-schema.ts';
+import { staffSignIn } from './0002-staff-sign-in.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration this build knows, in order. Append only. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, staffSignIn];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,4 +1,4 @@
--- user_version 1
+-- user_version 2
 
 CREATE INDEX audit_log_by_subject ON audit_log (subject, id) WHERE subject IS NOT NULL;
 
@@ -116,6 +116,13 @@ CREATE TABLE settings (
     updated_by TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE sign_in_failures (
+    staff_key TEXT PRIMARY KEY NOT NULL,
+    failures INTEGER NOT NULL CHECK (failures >= 0),
+    last_failure_at TEXT NOT NULL,
+    locked_until TEXT
+  ) STRICT, WITHOUT ROWID;
+
 CREATE TABLE staff (
     staff_id TEXT PRIMARY KEY NOT NULL,
     full_name TEXT NOT NULL,
@@ -124,6 +131,12 @@ CREATE TABLE staff (
     active INTEGER NOT NULL CHECK (active IN (0, 1)),
     updated_at TEXT NOT NULL
   ) STRICT;
+
+CREATE TABLE staff_pins (
+    staff_id TEXT PRIMARY KEY NOT NULL,
+    pin_hash TEXT NOT NULL,
+    set_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE sync_state (
     key TEXT PRIMARY KEY NOT NULL,

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+// Every error code that can cross the API boundary, in one catalogue. An operation of the contract
+// declares which of these its handler may raise (on top of the common ones below); the dispatcher
+// checks that in strict mode, the renderer translates each code, and a test checks every code has a
+// translation in every shipped language. A code is stable once released: renderers, logs and
+// acceptance checks rely on it.
+
+export const errorCodeGroups = {
+  /** The transport and the dispatcher: any call can end with these. */
+  transport: [
+    'invalid-argument',
+    'unknown-operation',
+    'not-found',
+    'unauthorized',
+    'forbidden-origin',
+    'payload-too-large',
+    'backend-unavailable',
+    'internal',
+  ],
+  /** Access rules of the contract, checked before anything else runs. */
+  access: ['not-signed-in', 'forbidden', 'session-locked', 'pin-not-set'],
+  /** The backend's own start: what `startup.status` reports and other calls meet meanwhile. */
+  startup: [
+    'backend-starting',
+    'startup-failed',
+    'data-directory-locked',
+    'data-directory-unwritable',
+    'config-invalid',
+    'store-from-newer-version',
+  ],
+  /** The local database on this PC (disk full, locked by another program, damaged). */
+  store: ['store-corrupt', 'store-locked', 'store-read-only', 'store-io', 'store-constraint'],
+  /** Backups (the CLI today, the administration screen later). */
+  backup: ['backup-corrupt', 'backup-invalid'],
+  settings: ['config-write-failed'],
+  session: [
+    'invalid-credentials',
+    'staff-inactive',
+    'account-locked-out',
+    'staff-directory-empty',
+    'wrong-pin',
+    'pin-attempts-exhausted',
+    'pin-not-available',
+  ],
+  registrations: [
+    'registration-not-found',
+    'already-decided',
+    'registration-not-pending',
+    'conflict-not-found',
+  ],
+  sync: [
+    'sync-network',
+    'sync-timeout',
+    'sync-server',
+    'sync-auth',
+    'sync-clock',
+    'sync-schema',
+    'sync-conflict',
+    'sync-local',
+    'sync-not-configured',
+  ],
+} as const;
+
+export type ErrorCode = (typeof errorCodeGroups)[keyof typeof errorCodeGroups][number];
+
+export const errorCodes: readonly ErrorCode[] = Object.values(errorCodeGroups).flat();
+
+/**
+ * Codes any operation may answer with, whatever it declares: the transport, access, start-up and
+ * the local store can fail under every call.
+ */
+export const commonErrorCodes: readonly ErrorCode[] = [
+  ...errorCodeGroups.transport,
+  ...errorCodeGroups.access,
+  'backend-starting',
+  'startup-failed',
+  ...errorCodeGroups.store,
+];
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (errorCodes as readonly string[]).includes(code);
+}
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+/** Who decided a registration first, as `already-decided` reports it (null: a conflict is still open). */
+export const existingDecisionSchema = z.object({
+  outcome: z.enum(['approved', 'rejected']),
+  officerId: z.string(),
+  counterId: z.string(),
+  decidedAt: isoTimestamp,
+  source: z.enum(['this-device', 'central']),
+});
+
+export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+
+/**
+ * The shape of `details` for the codes that carry them; the renderer reads details only through
+ * these (a detail that does not fit is ignored, never trusted), and strict mode checks handlers.
+ */
+export const errorDetailSchemas = {
+  'invalid-argument': z.object({ issues: z.array(fieldIssueSchema) }),
+  'already-decided': z.object({
+    registrationCode: z.string(),
+    existing: existingDecisionSchema.nullable(),
+  }),
+  'registration-not-pending': z.object({ registrationCode: z.string(), status: z.string() }),
+  'registration-not-found': z.object({ registrationCode: z.string() }),
+  'conflict-not-found': z.object({ conflictId: z.number() }),
+  'account-locked-out': z.object({ until: isoTimestamp }),
+  'invalid-credentials': z.object({ attemptsLeft: z.number().int().min(0) }),
+  'wrong-pin': z.object({ attemptsLeft: z.number().int().min(0) }),
+  'config-invalid': z.object({ file: z.string(), issues: z.array(fieldIssueSchema) }),
+  'store-corrupt': z.object({
+    databasePath: z.string(),
+    restoreCommand: z.string(),
+    problems: z.array(z.string()).optional(),
+  }),
+  'store-from-newer-version': z.object({ found: z.number(), known: z.number() }),
+  'data-directory-locked': z.object({
+    pid: z.number(),
+    hostname: z.string(),
+    startedAt: z.string(),
+    lockFile: z.string(),
+  }),
+  'data-directory-unwritable': z.object({ dataDirectory: z.string() }),
+} as const satisfies Partial<Record<ErrorCode, z.ZodType>>;
+
+export type ErrorDetails<C extends keyof typeof errorDetailSchemas> = z.output<
+  (typeof errorDetailSchemas)[C]
+>;
+
+/** The details of `error` when it has `code` and they fit their schema; otherwise null. */
+export function readErrorDetails<C extends keyof typeof errorDetailSchemas>(
+  error: { code: string; details?: unknown },
+  code: C,
+): ErrorDetails<C> | null {
+  if (error.code !== code) return null;
+  const parsed = errorDetailSchemas[code].safeParse(error.details);
+  return parsed.success ? (parsed.data as ErrorDetails<C>) : null;
+}
