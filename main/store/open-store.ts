@@ -11,6 +11,11 @@ export interface OpenStoreOptions {
   busyTimeoutMs?: number;
   /** Tests only: open with a shorter history to build an older shape. */
   migrations?: readonly Migration[];
+  /**
+   * The file was just checked by checkStoreFile (in a worker, with progress, so the app could keep
+   * answering meanwhile): do not block the thread checking it again.
+   */
+  alreadyChecked?: boolean;
 }
 
 /**
@@ -24,7 +29,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): StoreRe
   try {
     db = new Database(path);
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
-    const problems = quickCheck(db);
+    const problems = options.alreadyChecked ? [] : quickCheck(db);
     if (problems.length > 0) {
       db.close();
       return failure(corruptStoreError(path, { details: { problems: problems.slice(0, 20) } }));
