@@ -1,12 +1,14 @@
 // `npm run start:web -- [--port N] [--data-dir DIR] [--open]`: the backend plus the loopback web
 // host serving the built renderer. Prints the URL with this launch's token on a line of its own.
+// The host answers at once: while the backend starts the page shows progress, and when the start
+// fails (broken config, damaged database, data directory in use) the page says what to do.
 import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../services/backend.ts';
-import { isAppError } from '../services/app-error.ts';
+import { launchBackend } from '../services/startup/backend-launcher.ts';
+import { loadSettings } from '../services/settings/config-file.ts';
 import { defaultDataDirectory } from '../services/settings/data-directory.ts';
 import { startWebHost } from './web/web-host.ts';
 import { chromiumArguments, findChromium } from './web/find-chromium.ts';
@@ -30,7 +32,7 @@ async function main(): Promise<number> {
   const dataDirectory = path.resolve(
     values['data-dir'] ?? defaultDataDirectory(process.platform, process.env, homedir()),
   );
-  const backend = await createBackend({ dataDirectory });
+  const backend = launchBackend({ dataDirectory });
   const host = await startWebHost({
     backend,
     port,
@@ -40,7 +42,7 @@ async function main(): Promise<number> {
   console.error(`bhxh-kiosk: dữ liệu tại ${dataDirectory}`);
   console.log(host.launchUrl);
 
-  if (values.open) openBrowser(host.launchUrl, backend, dataDirectory);
+  if (values.open) openBrowser(host.launchUrl, dataDirectory);
 
   const stop = async () => {
     await host.close();
@@ -52,29 +54,28 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function openBrowser(
-  url: string,
-  backend: Awaited<ReturnType<typeof createBackend>>,
-  dataDirectory: string,
-): void {
+function openBrowser(url: string, dataDirectory: string): void {
   const chromium = findChromium();
   if (!chromium) {
     console.error('Không tìm thấy Chromium: hãy mở địa chỉ trên bằng trình duyệt.');
     return;
   }
-  void backend.call('settings.get', {}).then((result) => {
-    const mode =
-      result.ok && (result.value as { mode: 'counter' | 'kiosk' }).mode === 'kiosk' ? 'kiosk' : 'counter';
-    const child = spawn(
-      chromium,
-      chromiumArguments(url, mode, path.join(dataDirectory, 'chromium-profile')),
-      {
-        stdio: 'ignore',
-        detached: true,
-      },
-    );
-    child.unref();
-  });
+  // Opened at once, so the start-up progress shows; the window's kind (kiosk or app) follows the
+  // configured mode, read straight from config.json (an unreadable file opens an app window, where
+  // the failure screen can be read and the window closed).
+  void loadSettings(dataDirectory)
+    .then(
+      (settings) => settings.mode,
+      () => 'counter' as const,
+    )
+    .then((mode) => {
+      const child = spawn(
+        chromium,
+        chromiumArguments(url, mode, path.join(dataDirectory, 'chromium-profile')),
+        { stdio: 'ignore', detached: true },
+      );
+      child.unref();
+    });
 }
 
 main().then(
@@ -82,10 +83,6 @@ main().then(
     if (code !== 0) process.exit(code);
   },
   (error: unknown) => {
-    if (isAppError(error)) {
-      console.error(`Không khởi động được: ${error.message}`);
-      process.exit(78);
-    }
     console.error(error);
     process.exit(70);
   },

@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCentralServer } from '../../central/server/start-central-server.ts';
 import { stripDiacritics } from '../core/text/vietnamese-text.ts';
 import { makeTemporaryDirectory } from '../../tests/support/temporary-directory.ts';
+import { signInAs, trainingStaff } from '../../tests/support/staff-session.ts';
 import { createBackend, type Backend } from './backend.ts';
 
 let data: ReturnType<typeof makeTemporaryDirectory>;
 let backend: Backend | null = null;
-// The training central seeds staff per office (central/seed/training-staff.ts).
-const trainingOfficer = 'cb-07921-1';
 
 beforeEach(() => {
   data = makeTemporaryDirectory('backend');
@@ -33,7 +32,7 @@ interface Found {
 
 describe('backend in training mode', () => {
   it('syncs with its in-process central, finds, decides and pushes a registration exactly once', async () => {
-    backend = await createBackend({ dataDirectory: data.path });
+    backend = await createBackend({ dataDirectory: data.path, strictContract: true });
     const statuses: string[] = [];
     backend.subscribe((event) => {
       if (event.name === 'sync.status') statuses.push(event.payload.state);
@@ -41,6 +40,7 @@ describe('backend in training mode', () => {
     const status = await value<{ state: string; trainingMode: boolean }>('sync.now');
     expect(status).toMatchObject({ state: 'online', trainingMode: true });
     expect(statuses).toContain('syncing');
+    await signInAs(backend.call, trainingStaff.officer);
 
     const [first] = await value<Found[]>('registrations.search', { query: 'nguyen' });
     expect(first).toBeDefined();
@@ -50,34 +50,53 @@ describe('backend in training mode', () => {
     expect(pending).toBeDefined();
     const code = pending!.registration.code;
 
-    const decided = await value<Found & { localDecision: { outcome: string } }>('registrations.decide', {
+    const decided = await value<
+      Found & { localDecision: { outcome: string; officerId: string; counterId: string } }
+    >('registrations.decide', {
       registrationCode: code,
       outcome: 'approved',
       reasonCode: null,
       note: null,
-      officerId: trainingOfficer,
       override: false,
     });
     expect(decided.localState).toBe('decided-locally');
+    // The decision is the signed-in officer's, at this PC's counter: no argument named them.
+    expect(decided.localDecision).toMatchObject({
+      outcome: 'approved',
+      officerId: trainingStaff.officer,
+      counterId: 'Q01',
+    });
     const after = await value<{ backlog: number; state: string }>('sync.now');
     expect(after).toMatchObject({ backlog: 0, state: 'online' });
     const [synced] = await value<Found[]>('registrations.search', { query: code });
     expect(synced).toMatchObject({ registration: { code, status: 'approved' }, localState: 'synced' });
 
+    // Another officer takes over the PC and tries to decide again: refused, with who decided first.
+    await signInAs(backend.call, trainingStaff.otherOfficer);
     const again = await backend.call('registrations.decide', {
       registrationCode: code,
       outcome: 'rejected',
       reasonCode: 'other',
       note: 'x',
-      officerId: trainingOfficer,
       override: false,
     });
-    expect(again).toMatchObject({ ok: false });
+    expect(again).toMatchObject({
+      ok: false,
+      error: {
+        code: 'already-decided',
+        details: {
+          registrationCode: code,
+          existing: { outcome: 'approved', officerId: trainingStaff.officer },
+        },
+      },
+    });
   });
 
   it('refuses a rejection without a reason and an override without a note', async () => {
-    backend = await createBackend({ dataDirectory: data.path });
-    const base = { registrationCode: 'DK-1', officerId: 'CB001', note: null };
+    backend = await createBackend({ dataDirectory: data.path, strictContract: true });
+    await value('sync.now');
+    await signInAs(backend.call, trainingStaff.officer);
+    const base = { registrationCode: 'DK-1', note: null };
     expect(
       await backend.call('registrations.decide', {
         ...base,
@@ -87,7 +106,7 @@ describe('backend in training mode', () => {
       }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'invalid-argument' },
+      error: { code: 'invalid-argument', details: { issues: [{ path: 'reasonCode' }] } },
     });
     expect(
       await backend.call('registrations.decide', {
@@ -98,7 +117,7 @@ describe('backend in training mode', () => {
       }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'invalid-argument' },
+      error: { code: 'invalid-argument', details: { issues: [{ path: 'note' }] } },
     });
   });
 });

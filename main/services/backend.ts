@@ -1,23 +1,29 @@
 import path from 'node:path';
-import packageJson from '../../package.json' with { type: 'json' };
 import type { ApiResult } from '../../preload/contract/api-result.ts';
-import type { OperationName } from '../../preload/contract/operation-names.ts';
-import { parseIdPayload } from '../core/id-card/parse-id-payload.ts';
-import { vietnamDay } from '../core/time/vietnam-time.ts';
+import { accessRefusal } from '../../preload/contract/access.ts';
+import type { StartupStatus } from '../../preload/contract/areas/startup.ts';
+import { events as eventDefinitions } from '../../preload/contract/events.ts';
+import type { Settings } from '../../preload/contract/settings-schema.ts';
+import { checkStoreFile } from '../store/check-store-file.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { AppError } from './app-error.ts';
-import { dispatchOperation, type OperationHandlers } from './dispatch-operation.ts';
+import { createDispatcher, type CallerState, type DispatcherOptions } from './dispatch/dispatch-operation.ts';
 import { EventHub, type EventListener } from './event-hub.ts';
-import { SettingsService } from './settings/settings-service.ts';
+import { healthHandlers } from './health/health-handlers.ts';
 import { startStoreMaintenance } from './maintenance/store-maintenance.ts';
-import {
-  acknowledgeConflict,
-  decideRegistration,
-  openConflicts,
-  searchRegistrations,
-} from './registrations/registration-service.ts';
+import type { OperationHandlers } from './operation-handlers.ts';
+import { registrationHandlers } from './registrations/registration-handlers.ts';
+import { scanHandlers } from './scan/scan-handlers.ts';
+import { sessionHandlers } from './session/session-handlers.ts';
+import { SessionService } from './session/session-service.ts';
 import { loadSettings } from './settings/config-file.ts';
+import { displaySettings, settingsHandlers } from './settings/settings-handlers.ts';
+import { SettingsService } from './settings/settings-service.ts';
+import { acquireDataDirectoryLock, type DataDirectoryLock } from './startup/data-directory-lock.ts';
+import { startupHandlers } from './startup/startup-handlers.ts';
+import { appErrorFromStore } from './store-errors.ts';
+import { syncHandlers } from './sync/sync-handlers.ts';
 import { SyncService } from './sync/sync-service.ts';
 
 export interface BackendOptions {
@@ -26,89 +32,172 @@ export interface BackendOptions {
   /** Tests shorten the sync loop and the central timeout. */
   syncIntervalMs?: number;
   syncTimeoutMs?: number;
+  /** Tests and CI check every answer against the contract (dispatch-operation.ts). */
+  strictContract?: boolean;
+  /** Where the start is (the launcher shows it to the page while the database is checked). */
+  onProgress?: (status: Extract<StartupStatus, { state: 'starting' }>) => void;
+  /** Benchmarks only: the access rules to apply (default: the contract's). */
+  checkAccess?: DispatcherOptions['checkAccess'];
 }
 
-/** The Electron-free backend both shells start: one `call` for every operation, one event stream. */
-export interface Backend {
+/** What a shell talks to: one `call` for every operation, one event stream (filtered per caller). */
+export interface BackendConnection {
   call(name: unknown, args: unknown): Promise<ApiResult<unknown>>;
   subscribe(listener: EventListener): () => void;
+}
+
+/** The Electron-free backend both shells start. */
+export interface Backend extends BackendConnection {
   readonly events: EventHub;
-  readonly operationNames: readonly OperationName[];
+  readonly operationNames: readonly string[];
   close(): Promise<void>;
 }
 
 export const databaseFileName = 'bhxh-kiosk.sqlite';
 
+/**
+ * Starts the backend on a data directory: takes the directory's lock (one app per data directory),
+ * reads config.json, checks the database in a worker (progress reported), opens it, starts sync and
+ * the session. Throws an AppError with a stable code when any of that fails; nothing is left open.
+ */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const now = options.now ?? (() => new Date());
-  const startedAt = now();
-  const settings = new SettingsService(options.dataDirectory, await loadSettings(options.dataDirectory));
-  const store = openLocalStore(options.dataDirectory, now);
-  const events = new EventHub();
-  let sync: SyncService;
+  const cleanup: Array<() => Promise<void> | void> = [];
   try {
-    sync = await SyncService.start({
-      store,
-      dataDirectory: options.dataDirectory,
-      settings: settings.current,
-      now,
-      onStatus: (status) => events.emit('sync.status', status),
-      ...(options.syncIntervalMs ? { intervalMs: options.syncIntervalMs } : {}),
-      ...(options.syncTimeoutMs ? { timeoutMs: options.syncTimeoutMs } : {}),
-    });
+    return await startParts(options, cleanup);
   } catch (error) {
-    store.close();
+    for (const undo of cleanup.reverse()) await undo();
     throw error;
   }
-  const stopMaintenance = startStoreMaintenance(store, options.dataDirectory);
+}
 
-  const handlers: OperationHandlers = {
-    health: () => ({
-      status: 'ok',
-      version: packageJson.version,
-      mode: settings.current.mode,
-      officeCode: settings.current.officeCode,
-      counterId: settings.current.counterId,
-      trainingMode: sync.trainingMode,
-      dataDirectory: options.dataDirectory,
-      serverTime: now().toISOString(),
-      uptimeSeconds: Math.round((now().getTime() - startedAt.getTime()) / 1000),
-    }),
-    'id.parse': ({ payload }) => parseIdPayload(payload, { today: vietnamDay(now()) }),
-    'settings.get': () => settings.current,
-    'settings.set': async ({ patch }) => {
-      const next = await settings.update(patch);
-      await sync.reconfigure(next);
-      return next;
-    },
-    'sync.status': () => sync.status(),
-    'sync.now': () => sync.syncNow(),
-    'sync.enroll': ({ enrollmentCode }) => sync.enroll(enrollmentCode),
-    'registrations.search': ({ query }) => searchRegistrations(store, query),
-    'registrations.decide': (args) => {
-      const decided = decideRegistration(store, settings.current.counterId, args);
-      sync.localChange();
-      return decided;
-    },
-    'conflicts.list': () => openConflicts(store),
-    'conflicts.acknowledge': ({ conflictId, officerId }) => acknowledgeConflict(store, conflictId, officerId),
+async function startParts(
+  options: BackendOptions,
+  cleanup: Array<() => Promise<void> | void>,
+): Promise<Backend> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const progress = options.onProgress ?? (() => {});
+
+  progress({ state: 'starting', phase: 'locking-data-directory', progress: null });
+  const lock = await lockDataDirectory(options.dataDirectory);
+  cleanup.push(() => lock.release());
+
+  progress({ state: 'starting', phase: 'reading-config', progress: null });
+  const settings = new SettingsService(options.dataDirectory, await loadSettings(options.dataDirectory));
+
+  const store = await openCheckedStore(options.dataDirectory, now, progress);
+  cleanup.push(() => store.close());
+
+  progress({ state: 'starting', phase: 'starting-sync', progress: null });
+  const events = new EventHub();
+  let sessions: SessionService | null = null;
+  const sync = await SyncService.start({
+    store,
+    dataDirectory: options.dataDirectory,
+    settings: settings.current,
+    now,
+    onStatus: (status) => events.emit('sync.status', status),
+    onStaffReplaced: () => sessions?.staffDirectoryChanged(),
+    ...(options.syncIntervalMs ? { intervalMs: options.syncIntervalMs } : {}),
+    ...(options.syncTimeoutMs ? { timeoutMs: options.syncTimeoutMs } : {}),
+  });
+  cleanup.push(() => sync.close());
+  sessions = new SessionService({
+    store,
+    now,
+    security: () => settings.current.security,
+    onChange: (session, reason) => events.emit('session.changed', { session, reason }),
+  });
+  const session = sessions;
+  const display = () =>
+    displaySettings(settings.current, { trainingMode: sync.trainingMode, enrolled: sync.enrolled });
+  const applied = async (next: Settings) => {
+    await sync.reconfigure(next);
+    session.securityChanged();
+    events.emit('settings.changed', display());
   };
 
+  const handlers: OperationHandlers = {
+    ...startupHandlers(),
+    ...healthHandlers({
+      settings: () => settings.current,
+      trainingMode: () => sync.trainingMode,
+      now,
+      startedAt,
+    }),
+    ...settingsHandlers({ settings, store, display, applied }),
+    ...sessionHandlers(session),
+    ...scanHandlers({ now }),
+    ...registrationHandlers({
+      store,
+      counterId: () => settings.current.counterId,
+      localChange: () => sync.localChange(),
+    }),
+    ...syncHandlers({ sync, settings, store, applied }),
+  };
+
+  const callerState = (): CallerState => {
+    const state = session.accessState();
+    return {
+      caller: {
+        mode: settings.current.mode,
+        enrolled: sync.enrolled,
+        session: state && { role: state.staff.role, locked: state.locked, pinRequired: state.pinRequired },
+      },
+      session: state?.staff ?? null,
+    };
+  };
+  const dispatch = createDispatcher({
+    handlers,
+    callerState,
+    ...(options.strictContract ? { strictContract: true } : {}),
+    ...(options.checkAccess ? { checkAccess: options.checkAccess } : {}),
+  });
+  const stopMaintenance = startStoreMaintenance(store, options.dataDirectory);
+
   return {
-    call: (name, args) => dispatchOperation(handlers, name, args),
-    subscribe: (listener) => events.subscribe(listener),
+    call: dispatch,
+    // An event reaches a subscriber only when the caller, at that moment, may receive it: a scan
+    // never reaches a counter page that nobody is signed in to, or that is locked.
+    subscribe: (listener) =>
+      events.subscribe((event) => {
+        if (accessRefusal(eventDefinitions[event.name].access, callerState().caller) === null)
+          listener(event);
+      }),
     events,
-    operationNames: Object.keys(handlers) as OperationName[],
+    operationNames: Object.keys(handlers),
     close: async () => {
       stopMaintenance();
+      session.close();
       await sync.close();
       store.close();
+      await lock.release();
     },
   };
 }
 
-function openLocalStore(dataDirectory: string, now: () => Date): Store {
-  const opened = openStore(path.join(dataDirectory, databaseFileName), { now });
-  if (!opened.ok) throw new AppError(opened.error.code, opened.error.message, { cause: opened.error.cause });
+async function lockDataDirectory(dataDirectory: string): Promise<DataDirectoryLock> {
+  const locked = await acquireDataDirectoryLock(dataDirectory);
+  if (!locked.ok)
+    throw new AppError(locked.error.code, locked.error.message, { details: locked.error.details });
+  return locked.lock;
+}
+
+/** quick_check runs in a worker (seconds on a large store) so the hosts keep answering meanwhile. */
+async function openCheckedStore(
+  dataDirectory: string,
+  now: () => Date,
+  progress: NonNullable<BackendOptions['onProgress']>,
+): Promise<Store> {
+  const file = path.join(dataDirectory, databaseFileName);
+  progress({ state: 'starting', phase: 'checking-store', progress: null });
+  const checked = await checkStoreFile(file, {
+    onProgress: ({ fraction, bytes, elapsedMs }) =>
+      progress({ state: 'starting', phase: 'checking-store', progress: { fraction, bytes, elapsedMs } }),
+  });
+  if (!checked.ok) throw appErrorFromStore(checked.error);
+  progress({ state: 'starting', phase: 'opening-store', progress: null });
+  const opened = openStore(file, { now, alreadyChecked: true });
+  if (!opened.ok) throw appErrorFromStore(opened.error);
   return opened.value;
 }

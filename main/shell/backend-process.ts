@@ -1,84 +1,72 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
-import { fail, type ApiResult } from '../../preload/contract/api-result.ts';
-import { parseBackendEvent, type BackendEvent } from '../../preload/contract/events.ts';
+import type { ApiResult } from '../../preload/contract/api-result.ts';
+import type { BackendEvent } from '../../preload/contract/events.ts';
+import { BackendChannel } from '../host/utility-process/backend-channel.ts';
 
 // The backend runs in a utility process so a slow SQLite query or a crash there never freezes the
-// window. Each call gets an id; the answer comes back on the same port. If the process dies, the
-// calls in flight fail with `backend-unavailable` instead of hanging, and the process is restarted.
-
-type Pending = (result: ApiResult<unknown>) => void;
+// window. The conversation itself (ids, results, events, a dying process) is BackendChannel's, tested
+// without Electron; this class only starts the process and restarts it when it dies.
 
 export class BackendProcess {
   readonly #modulePath: string;
   readonly #dataDirectory: string;
   readonly #onEvent: (event: BackendEvent) => void;
+  readonly #onSettled: (state: 'ready' | 'failed') => void;
   #child: UtilityProcess | null = null;
-  #ready: Promise<void> | null = null;
-  #nextId = 1;
-  readonly #pending = new Map<number, Pending>();
+  #channel: BackendChannel | null = null;
   #stopping = false;
 
-  constructor(modulePath: string, dataDirectory: string, onEvent: (event: BackendEvent) => void) {
-    this.#modulePath = modulePath;
-    this.#dataDirectory = dataDirectory;
-    this.#onEvent = onEvent;
+  constructor(options: {
+    modulePath: string;
+    dataDirectory: string;
+    onEvent: (event: BackendEvent) => void;
+    onSettled: (state: 'ready' | 'failed') => void;
+  }) {
+    this.#modulePath = options.modulePath;
+    this.#dataDirectory = options.dataDirectory;
+    this.#onEvent = options.onEvent;
+    this.#onSettled = options.onSettled;
   }
 
+  /** Resolves once the process answers calls (the backend itself may still be starting). */
   start(): Promise<void> {
     const child = utilityProcess.fork(this.#modulePath, [], {
       serviceName: 'bhxh-kiosk-backend',
       env: { ...process.env, BHXH_DATA_DIR: this.#dataDirectory },
       stdio: 'inherit',
     });
+    const channel = new BackendChannel({
+      send: (message) => child.postMessage(message),
+      onEvent: this.#onEvent,
+      onSettled: this.#onSettled,
+    });
     this.#child = child;
-    this.#ready = new Promise((resolve, reject) => {
+    this.#channel = channel;
+    return new Promise((resolve, reject) => {
       child.on('message', (message: unknown) => {
-        const data = message as {
-          kind?: string;
-          id?: number;
-          result?: ApiResult<unknown>;
-          event?: unknown;
-          message?: string;
-        };
-        if (data.kind === 'ready') resolve();
-        else if (data.kind === 'failed') reject(new Error(data.message ?? 'backend failed to start'));
-        else if (data.kind === 'result' && typeof data.id === 'number' && data.result) {
-          this.#pending.get(data.id)?.(data.result);
-          this.#pending.delete(data.id);
-        } else if (data.kind === 'event') {
-          const event = parseBackendEvent(data.event);
-          if (event) this.#onEvent(event);
-        }
+        channel.receive(message);
+        if (channel.listening) resolve();
       });
       child.on('exit', (code) => {
-        for (const settle of this.#pending.values()) {
-          settle(fail('backend-unavailable', 'Dịch vụ cục bộ đã dừng; đang khởi động lại.'));
-        }
-        this.#pending.clear();
+        channel.exited();
         reject(new Error(`backend exited with code ${code}`));
         if (!this.#stopping) setTimeout(() => void this.start().catch(() => {}), 1000);
       });
     });
-    return this.#ready;
   }
 
-  async call(name: string, args: unknown): Promise<ApiResult<unknown>> {
-    try {
-      await this.#ready;
-    } catch {
-      return fail('backend-unavailable', 'Dịch vụ cục bộ không khởi động được.');
-    }
-    const child = this.#child;
-    if (!child) return fail('backend-unavailable', 'Dịch vụ cục bộ chưa sẵn sàng.');
-    const id = this.#nextId++;
-    return new Promise((resolve) => {
-      this.#pending.set(id, resolve);
-      child.postMessage({ kind: 'call', id, name, args });
-    });
+  call(name: string, args: unknown): Promise<ApiResult<unknown>> {
+    if (!this.#channel)
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'backend-unavailable', message: 'Dịch vụ cục bộ chưa sẵn sàng.' },
+      });
+    return this.#channel.call(name, args);
   }
 
   stop(): void {
     this.#stopping = true;
+    this.#channel?.close();
     this.#child?.kill();
   }
 }

@@ -9,7 +9,7 @@ import { apiCallChannel, apiEventChannel } from '../../preload/bridge/build-brid
 import { defaultDataDirectory } from '../services/settings/data-directory.ts';
 import { BackendProcess } from './backend-process.ts';
 import { isAppPageUrl } from './navigation-policy.ts';
-import { createSecureWindow, denyAllPermissions } from './secure-window.ts';
+import { createSecureWindow, denyAllPermissions, enterKioskMode } from './secure-window.ts';
 
 const bundleDirectory = __dirname;
 const appPageUrl = pathToFileURL(path.join(bundleDirectory, '..', 'renderer', 'index.html')).href;
@@ -38,9 +38,21 @@ async function start(): Promise<void> {
   denyAllPermissions();
 
   let mainWindow: Electron.BrowserWindow | null = null;
-  const backend = new BackendProcess(path.join(bundleDirectory, 'backend.cjs'), dataDirectory, (event) =>
-    mainWindow?.webContents.send(apiEventChannel, event),
-  );
+  let kiosk = false;
+  const backend = new BackendProcess({
+    modulePath: path.join(bundleDirectory, 'backend.cjs'),
+    dataDirectory,
+    onEvent: (event) => mainWindow?.webContents.send(apiEventChannel, event),
+    // The window opens at once (it shows the start's progress, or what went wrong); it becomes a
+    // kiosk window once the backend says this PC is a kiosk.
+    onSettled: (state) => {
+      if (state !== 'ready') return;
+      void backend.call('settings.display', {}).then((display) => {
+        kiosk = display.ok && (display.value as { mode?: string }).mode === 'kiosk';
+        if (kiosk && mainWindow) enterKioskMode(mainWindow);
+      });
+    },
+  });
   try {
     await backend.start();
   } catch (error) {
@@ -57,14 +69,12 @@ async function start(): Promise<void> {
     return backend.call(typeof name === 'string' ? name : '', args);
   });
 
-  const settings = await backend.call('settings.get', {});
-  const kiosk = settings.ok && (settings.value as { mode?: string }).mode === 'kiosk';
   mainWindow = createSecureWindow({
     preloadPath: path.join(bundleDirectory, 'preload.cjs'),
     appPageUrl,
-    kiosk,
     devTools,
   });
+  if (kiosk) enterKioskMode(mainWindow);
 
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();

@@ -4,22 +4,18 @@ import { isAllowedExternalUrl, isAppPageUrl } from './navigation-policy.ts';
 export interface WindowOptions {
   preloadPath: string;
   appPageUrl: string;
-  kiosk: boolean;
   devTools: boolean;
 }
 
 /**
  * The one window: context isolation, sandbox, no Node integration, no webviews, devtools only when
- * asked for. In kiosk mode it is fullscreen without a menu, so a citizen cannot leave the app.
+ * asked for.
  */
 export function createSecureWindow(options: WindowOptions): BrowserWindow {
-  if (options.kiosk) Menu.setApplicationMenu(null);
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
     show: false,
-    kiosk: options.kiosk,
-    fullscreen: options.kiosk,
     autoHideMenuBar: true,
     backgroundColor: '#f4f6f9',
     webPreferences: {
@@ -39,6 +35,13 @@ export function createSecureWindow(options: WindowOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.appPageUrl);
   return window;
+}
+
+/** A kiosk: fullscreen without a menu, so a citizen cannot leave the app. */
+export function enterKioskMode(window: BrowserWindow): void {
+  Menu.setApplicationMenu(null);
+  window.setMenuBarVisibility(false);
+  window.setKiosk(true);
 }
 
 function lockDownContents(contents: WebContents, appPageUrl: string): void {

@@ -47,6 +47,13 @@ export function vietnamDisplayDate(iso: string): string {
 export function vietnamDateTime(iso: string): string {
   const instant = Date.parse(iso);
   if (Number.isNaN(instant)) return iso;
+  return `${vietnamTimeOfDay(iso)} ${vietnamDisplayDate(iso)}`;
+}
+
+/** HH:mm of an ISO timestamp in Vietnam; the input if it is not a date. */
+export function vietnamTimeOfDay(iso: string): string {
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant)) return iso;
   const wall = wallClock(instant);
-  return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())} ${vietnamDisplayDate(iso)}`;
+  return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../store/migrations/migrations.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { CliIo } from './cli-command.ts';
 import { run as backup } from './store-backup-command.ts';
@@ -44,7 +45,7 @@ describe('store commands', () => {
 
     const checkIo = io();
     expect(await check(['--db', db], checkIo)).toBe(0);
-    expect(checkIo.out()).toBe('ok (user_version 1)\n');
+    expect(checkIo.out()).toBe(`ok (user_version ${latestSchemaVersion})\n`);
 
     const restoreIo = io();
     expect(await restore(['--backup', path.join(backups, file as string), '--db', db], restoreIo)).toBe(0);

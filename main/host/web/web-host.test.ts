@@ -3,9 +3,10 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { operationNames } from '../../../preload/contract/operation-names.ts';
+import { operationNames } from '../../../preload/contract/operations.ts';
 import { makeTemporaryDirectory } from '../../../tests/support/temporary-directory.ts';
 import { createBackend, type Backend } from '../../services/backend.ts';
+import { signInAs, syncOnce, trainingStaff } from '../../../tests/support/staff-session.ts';
 import { startWebHost, type WebHost } from './web-host.ts';
 
 let data: ReturnType<typeof makeTemporaryDirectory>;
@@ -17,8 +18,10 @@ beforeAll(async () => {
   data = makeTemporaryDirectory('web-host-data');
   renderer = makeTemporaryDirectory('web-host-renderer');
   writeFileSync(path.join(renderer.path, 'index.html'), '<!doctype html><title>test</title>');
-  backend = await createBackend({ dataDirectory: data.path });
+  backend = await createBackend({ dataDirectory: data.path, strictContract: true });
   host = await startWebHost({ backend, rendererDirectory: renderer.path });
+  await syncOnce(backend.call);
+  await signInAs(backend.call, trainingStaff.officer);
 });
 
 afterAll(async () => {
@@ -132,8 +135,12 @@ describe('web host', () => {
       socket.once('error', reject);
     });
     expect(socket.protocol).toBe('bhxh-events');
+    // Sync status events come and go; the scan is the one this test sends.
     const received = new Promise<unknown>((resolve) =>
-      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+      socket.on('message', (data) => {
+        const event = JSON.parse(String(data)) as { name: string };
+        if (event.name === 'scan') resolve(event);
+      }),
     );
     backend.events.emit('scan', { source: 'test', payload: 'abc', receivedAt: '2026-11-21T00:00:00.000Z' });
     expect(await received).toEqual({

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail, type ApiResult } from '../../../preload/contract/api-result.ts';
-import type { Backend } from '../../services/backend.ts';
+import type { BackendConnection } from '../../services/backend.ts';
 import { contentSecurityPolicyHeader } from '../content-security-policy.ts';
 import { hasValidBearer, isAllowedHost, isAllowedOrigin, sameSecret } from './request-guard.ts';
 import { readStaticFile } from './static-files.ts';
@@ -12,7 +12,7 @@ import { readStaticFile } from './static-files.ts';
 // renderer. Same operations as the Electron bridge, same results; only the transport differs.
 
 export interface WebHostOptions {
-  backend: Backend;
+  backend: BackendConnection;
   rendererDirectory: string;
   /** 0 picks a free port. */
   port?: number;

@@ -1,5 +1,8 @@
-import type { z } from 'zod';
-import type { conflictSchema, decideArgumentsSchema } from '../../../preload/contract/sync-schema.ts';
+import type {
+  DecideArguments,
+  WireConflict,
+  WireRegistration,
+} from '../../../preload/contract/areas/registrations.ts';
 import { listOpenConflicts, resolveConflict } from '../../store/conflicts-repository.ts';
 import { recordDecision } from '../../store/record-decision.ts';
 import {
@@ -11,19 +14,10 @@ import {
   searchByName,
   type StoredRegistration,
 } from '../../store/registrations-repository.ts';
-import { findStaff, listActiveStaff } from '../../store/staff-repository.ts';
 import type { Store } from '../../store/store.ts';
 import type { StoreResult } from '../../store/store-error.ts';
 import { AppError } from '../app-error.ts';
-
-type DecideArguments = z.output<typeof decideArgumentsSchema>;
-type WireConflict = z.output<typeof conflictSchema>;
-
-export interface WireRegistration {
-  registration: StoredRegistration['registration'];
-  localState: StoredRegistration['localState'];
-  localDecision: Omit<NonNullable<StoredRegistration['localDecision']>, 'eventId' | 'syncState'> | null;
-}
+import { appErrorFromStore } from '../store-errors.ts';
 
 const searchLimit = 20;
 
@@ -52,24 +46,19 @@ export function searchRegistrations(store: Store, query: string): WireRegistrati
   return found.slice(0, searchLimit).map(toWire);
 }
 
+/** Records the signed-in officer's decision at this counter (the store refuses a second one). */
 export function decideRegistration(
   store: Store,
-  counterId: string,
+  decidedBy: { officerId: string; counterId: string },
   input: DecideArguments,
 ): WireRegistration {
-  // Until officers log in (officer workflow), the officer id is checked against the staff directory
-  // the central service sent, when there is one.
-  if (listActiveStaff(store).length > 0 && findStaff(store, input.officerId)?.active !== true) {
-    throw new AppError(
-      'unknown-officer',
-      `Không có cán bộ mã ${input.officerId} đang hoạt động tại cơ quan này.`,
-    );
-  }
-  const recorded = recordDecision(store, { ...input, counterId });
-  unwrap(recorded);
+  unwrap(recordDecision(store, { ...input, ...decidedBy }));
   const stored = findByCode(store, input.registrationCode);
-  if (!stored)
-    throw new AppError('registration-not-found', `Không tìm thấy hồ sơ ${input.registrationCode}.`);
+  if (!stored) {
+    throw new AppError('registration-not-found', `Không tìm thấy hồ sơ ${input.registrationCode}.`, {
+      details: { registrationCode: input.registrationCode },
+    });
+  }
   return toWire(stored);
 }
 
@@ -89,7 +78,7 @@ export function acknowledgeConflict(store: Store, conflictId: number, officerId:
 }
 
 function unwrap<T>(result: StoreResult<T>): T {
-  if (!result.ok) throw new AppError(result.error.code, result.error.message, { cause: result.error.cause });
+  if (!result.ok) throw appErrorFromStore(result.error);
   return result.value;
 }
 

@@ -5,7 +5,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../preload/contract/settings-schema.ts';
-import { describeZodIssues } from '../../core/validation/describe-zod-issues.ts';
+import { describeZodIssues, zodIssueList } from '../../core/validation/describe-zod-issues.ts';
 import { AppError } from '../app-error.ts';
 import { atomicWriteFile } from './atomic-write-file.ts';
 
@@ -27,7 +27,10 @@ export async function loadSettings(dataDirectory: string): Promise<Settings> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new AppError('config-invalid', `Không đọc được tệp cấu hình ${file}.`, { cause: error });
+      throw new AppError('config-invalid', `Không đọc được tệp cấu hình ${file}.`, {
+        cause: error,
+        details: { file, issues: [] },
+      });
     }
     const defaults = settingsSchema.parse({});
     await saveSettings(dataDirectory, defaults);
@@ -37,13 +40,19 @@ export async function loadSettings(dataDirectory: string): Promise<Settings> {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new AppError('config-invalid', `Tệp cấu hình ${file} không phải JSON hợp lệ.`, { cause: error });
+    throw new AppError('config-invalid', `Tệp cấu hình ${file} không phải JSON hợp lệ.`, {
+      cause: error,
+      details: { file, issues: [{ path: '(gốc)', message: (error as Error).message }] },
+    });
   }
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError(
       'config-invalid',
       `Tệp cấu hình ${file} không hợp lệ: ${describeZodIssues(parsed.error)}.`,
+      {
+        details: { file, issues: zodIssueList(parsed.error) },
+      },
     );
   }
   return parsed.data;
@@ -68,5 +77,6 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     ...patch,
     scanner: { ...current.scanner, ...patch.scanner },
     printer: { ...current.printer, ...patch.printer },
+    security: { ...current.security, ...patch.security },
   });
 }

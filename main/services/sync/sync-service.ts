@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { CentralServer } from '../../../central/server/start-central-server.ts';
-import type { SyncStatusWire } from '../../../preload/contract/sync-schema.ts';
+import type { SyncStatusWire } from '../../../preload/contract/areas/sync.ts';
 import type { Settings } from '../../../preload/contract/settings-schema.ts';
 import type { Store } from '../../store/store.ts';
 import { CentralClient } from '../../sync/central-client.ts';
@@ -17,6 +17,7 @@ export interface SyncServiceOptions {
   settings: Settings;
   now: () => Date;
   onStatus: (status: SyncStatusWire) => void;
+  onStaffReplaced?: () => void;
   /** Tests shorten the loop; the product syncs every 30 s and right after every local change. */
   intervalMs?: number;
   timeoutMs?: number;
@@ -42,6 +43,11 @@ export class SyncService {
     return this.#options.settings.centralUrl === null;
   }
 
+  /** Training mode enrolls itself; otherwise this PC is enrolled once it holds a device token. */
+  get enrolled(): boolean {
+    return this.trainingMode || getDeviceToken(this.#options.store) !== null;
+  }
+
   status(): SyncStatusWire {
     return this.#wire(this.#engine?.status);
   }
@@ -56,7 +62,12 @@ export class SyncService {
   }
 
   async enroll(enrollmentCode: string): Promise<SyncStatusWire> {
-    if (!this.#engine) throw new AppError('sync-not-configured', 'Chưa cấu hình máy chủ BHXH trung tâm.');
+    if (!this.#engine || this.trainingMode) {
+      throw new AppError(
+        'sync-not-configured',
+        'Chưa cấu hình máy chủ BHXH trung tâm (đang ở chế độ đào tạo).',
+      );
+    }
     try {
       await this.#engine.enroll(enrollmentCode);
     } catch (error) {
@@ -66,9 +77,16 @@ export class SyncService {
     return this.syncNow();
   }
 
-  /** The central URL changed in the settings: the next rounds go to the new service. */
+  /**
+   * The settings changed: when the central service, the office or the counter is another one, the
+   * next rounds talk to it as that office and counter.
+   */
   async reconfigure(settings: Settings): Promise<void> {
-    const changed = settings.centralUrl !== this.#options.settings.centralUrl;
+    const previous = this.#options.settings;
+    const changed =
+      settings.centralUrl !== previous.centralUrl ||
+      settings.officeCode !== previous.officeCode ||
+      settings.counterId !== previous.counterId;
     this.#options.settings = settings;
     if (!changed) return;
     await this.#stopEngine();
@@ -104,6 +122,7 @@ export class SyncService {
       ...(this.#options.intervalMs ? { intervalMs: this.#options.intervalMs } : {}),
       now,
       onStatus: (status) => this.#options.onStatus(this.#wire(status)),
+      ...(this.#options.onStaffReplaced ? { onStaffReplaced: this.#options.onStaffReplaced } : {}),
     });
     this.#engine.start();
   }

@@ -1,0 +1,34 @@
+import type { registrationOperations } from '../../../preload/contract/areas/registrations.ts';
+import { getSetting } from '../../store/settings-repository.ts';
+import type { Store } from '../../store/store.ts';
+import type { AreaHandlers } from '../operation-handlers.ts';
+import {
+  acknowledgeConflict,
+  decideRegistration,
+  openConflicts,
+  searchRegistrations,
+} from './registration-service.ts';
+
+export function registrationHandlers(deps: {
+  store: Store;
+  counterId: () => string;
+  /** A decision waits in the outbox: push it now. */
+  localChange: () => void;
+}): AreaHandlers<typeof registrationOperations> {
+  return {
+    'registrations.search': ({ query }) => searchRegistrations(deps.store, query),
+    'registrations.decide': (args, { session }) => {
+      const decided = decideRegistration(
+        deps.store,
+        { officerId: session.staffId, counterId: deps.counterId() },
+        args,
+      );
+      deps.localChange();
+      return decided;
+    },
+    'registrations.reasons': () => getSetting(deps.store, 'rejectionReasons'),
+    'conflicts.list': () => openConflicts(deps.store),
+    'conflicts.acknowledge': ({ conflictId }, { session }) =>
+      acknowledgeConflict(deps.store, conflictId, session.staffId),
+  };
+}
