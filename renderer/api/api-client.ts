@@ -1,7 +1,6 @@
 import type { ApiResult } from '../../preload/contract/api-result.ts';
 import type { BackendEvent } from '../../preload/contract/events.ts';
-import type { OperationName } from '../../preload/contract/operation-names.ts';
-import type { OperationArgs, OperationResult } from '../../preload/contract/operations.ts';
+import type { OperationArgs, OperationName, OperationResult } from '../../preload/contract/operations.ts';
 
 /** What the screens use; the two shells provide it differently (IPC bridge or loopback HTTP). */
 export interface ApiClient {

@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncStatusWire } from '../../preload/contract/sync-schema.ts';
-import type { BackendHealth } from './use-backend-health.ts';
+import { accessRefusal } from '../../preload/contract/access.ts';
+import { operations } from '../../preload/contract/operations.ts';
+import { useRouter } from './router-context.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
+import { useBackendHealth } from './use-backend-health.ts';
+import { useSyncStatus } from './use-sync-status.ts';
 
-export function StatusBar({
-  health,
-  sync,
-  onSyncNow,
-}: {
-  health: BackendHealth;
-  sync: SyncStatusWire | null;
-  onSyncNow: () => void;
-}) {
+/** Mode, office, counter, training mode, the local service and the link to the central service, in words. */
+export function StatusBar() {
   const { t } = useTranslation();
+  const health = useBackendHealth();
+  const { status: sync, syncNow } = useSyncStatus();
+  const { caller } = useRouter();
   const value = health.state === 'ok' ? health.health : null;
+  const maySyncNow = accessRefusal(operations['sync.now'].access, caller) === null;
   return (
     <footer className="status-bar" role="status" aria-live="polite">
       {value?.trainingMode && (
@@ -37,7 +37,7 @@ export function StatusBar({
             ? t('status.backendDown')
             : t('status.backendChecking')}
       </span>
-      {health.state === 'ok' && <SyncIndicator status={sync} onSyncNow={onSyncNow} />}
+      {health.state === 'ok' && <SyncIndicator status={sync} onSyncNow={maySyncNow ? syncNow : null} />}
       {value && <span className="status-version">{t('status.version', { version: value.version })}</span>}
     </footer>
   );

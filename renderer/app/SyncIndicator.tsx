@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncStatusWire } from '../../preload/contract/sync-schema.ts';
+import type { SyncStatusWire } from '../../preload/contract/areas/sync.ts';
 import { formatDateTime } from '../format/format-date.ts';
 
 /** The link to the central service in words: what happened, what waits, what to do. */
@@ -8,11 +8,12 @@ export function SyncIndicator({
   onSyncNow,
 }: {
   status: SyncStatusWire | null;
-  onSyncNow: () => void;
+  /** null where this page may not start a round (a kiosk). */
+  onSyncNow: (() => void) | null;
 }) {
   const { t } = useTranslation();
   if (!status) return null;
-  const lastSuccess = status.lastSuccessAt ? formatDateTime(new Date(status.lastSuccessAt)) : null;
+  const lastSuccess = status.lastSuccessAt ? formatDateTime(status.lastSuccessAt) : null;
   const label =
     status.state === 'syncing'
       ? status.pulledInRound > 0
@@ -53,15 +54,18 @@ export function SyncIndicator({
           {lastSuccess && ` ${t('sync.lastSuccess', { time: lastSuccess })}`}
         </span>
       )}
-      <button
-        type="button"
-        className="sync-now"
-        data-testid="sync-now"
-        onClick={onSyncNow}
-        disabled={status.state === 'syncing'}
-      >
-        {t('sync.syncNow')}
-      </button>
+      {onSyncNow && (
+        <button
+          type="button"
+          className="sync-now"
+          data-testid="sync-now"
+          data-action="sync-now"
+          onClick={onSyncNow}
+          disabled={status.state === 'syncing'}
+        >
+          {t('sync.syncNow')}
+        </button>
+      )}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SyncStatusWire } from '../../preload/contract/sync-schema.ts';
+import type { SyncStatusWire } from '../../preload/contract/areas/sync.ts';
 import { useApi } from './api-context.ts';
 
 /** The sync state pushed by the backend as it changes, with a slow poll in case an event is missed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatIsoDate } from './format-date.ts';
+import { formatDateTime, formatIsoDate, formatTime } from './format-date.ts';
 
 describe('formatIsoDate', () => {
   it('shows dd/MM/yyyy', () => expect(formatIsoDate('1992-04-07')).toBe('07/04/1992'));
@@ -8,7 +8,9 @@ describe('formatIsoDate', () => {
     expect(formatIsoDate(null)).toBeNull();
     expect(formatIsoDate('07/04/1992')).toBeNull();
   });
-  it('formats a local date and time', () => {
-    expect(formatDateTime(new Date(2026, 10, 21, 8, 5))).toBe('21/11/2026 08:05');
+  it('shows date and time in Vietnam time, whatever the PC zone', () => {
+    expect(formatDateTime(new Date('2026-11-21T01:05:00.000Z'))).toBe('21/11/2026 08:05');
+    expect(formatDateTime('2026-11-20T17:30:00.000Z')).toBe('21/11/2026 00:30');
+    expect(formatTime('2026-11-20T17:30:00.000Z')).toBe('00:30');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorCodes } from '../../preload/contract/api-result.ts';
-import { idCardErrorCodes, idCardWarningCodes } from '../../main/core/id-card/id-card-codes.ts';
+import { idCardErrorCodes, idCardWarningCodes } from '../../main/core/id-card/id-card-code-lists.ts';
+import { errorCodes } from '../../preload/contract/error-codes.ts';
+import { syncErrorKinds } from '../../preload/contract/areas/sync.ts';
+import { startupPhases } from '../../preload/contract/areas/startup.ts';
 import vi from './locales/vi.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 
@@ -17,31 +19,42 @@ function lookup(tree: Tree, path: string): unknown {
 }
 
 // Vietnamese is the source language; every language the app ships has exactly its keys.
-const shipped: Record<string, Tree> = { en };
+const languages: Record<string, Tree> = { vi, en };
+const others = Object.keys(languages).filter((language) => language !== 'vi');
 
 describe('translations', () => {
-  it.each(Object.keys(shipped))('%s has exactly the keys of vi', (language) => {
-    expect(keys(shipped[language] as Tree).sort()).toEqual(keys(vi).sort());
+  it.each(others)('%s has exactly the keys of vi', (language) => {
+    expect(keys(languages[language] as Tree).sort()).toEqual(keys(vi).sort());
   });
 
-  it.each(Object.keys(shipped))('%s has no empty string', (language) => {
-    for (const key of keys(shipped[language] as Tree))
-      expect(lookup(shipped[language] as Tree, key), key).not.toBe('');
+  it.each(Object.keys(languages))('%s has no empty string', (language) => {
+    for (const key of keys(languages[language] as Tree))
+      expect(lookup(languages[language] as Tree, key), key).not.toBe('');
   });
 
-  it('translates every ID-card error and warning code the parser can return', () => {
-    for (const code of idCardErrorCodes)
-      expect(lookup(vi, `cardError.${code}`), code).toEqual(expect.any(String));
-    for (const code of idCardWarningCodes)
-      expect(lookup(vi, `cardWarning.${code}`), code).toEqual(expect.any(String));
+  // Every code the API can answer with, in every shipped language (codes × languages).
+  const codesByLanguage = Object.keys(languages).flatMap((language) =>
+    errorCodes.map((code) => [language, code]),
+  );
+  it.each(codesByLanguage)('%s translates the API error code %s', (language, code) => {
+    expect(lookup(languages[language as string] as Tree, `apiError.${code}`)).toEqual(expect.any(String));
   });
 
-  it('translates every API error code of the transport', () => {
-    for (const code of apiErrorCodes)
-      expect(lookup(vi, `apiError.${code}`), code).toEqual(expect.any(String));
+  it('has no API error translation for a code that is not in the catalogue', () => {
+    expect(Object.keys(vi.apiError).sort()).toEqual([...errorCodes, 'unknown'].sort());
   });
 
-  it('has no translation for a code that does not exist', () => {
+  it('translates every ID-card error and warning code, every sync error kind and start-up phase', () => {
+    for (const language of Object.values(languages)) {
+      for (const code of idCardErrorCodes)
+        expect(lookup(language, `cardError.${code}`), code).toEqual(expect.any(String));
+      for (const code of idCardWarningCodes)
+        expect(lookup(language, `cardWarning.${code}`), code).toEqual(expect.any(String));
+      for (const kind of syncErrorKinds)
+        expect(lookup(language, `sync.error.${kind}`), kind).toEqual(expect.any(String));
+      for (const phase of startupPhases)
+        expect(lookup(language, `startup.phase.${phase}`), phase).toEqual(expect.any(String));
+    }
     expect(Object.keys(vi.cardError).sort()).toEqual([...idCardErrorCodes].sort());
     expect(Object.keys(vi.cardWarning).sort()).toEqual([...idCardWarningCodes].sort());
   });

@@ -1,16 +1,23 @@
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import vi from './locales/vi.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 
 // Vietnamese is the source language: every key is written in vi.json first, and a test checks
-// that every shipped language has exactly the same keys.
+// that every shipped language has exactly the same keys. The language can change at run time
+// (i18n.changeLanguage), without a reload and without losing what is on screen.
 export const shippedLanguages = { vi, en } as const;
 export type ShippedLanguage = keyof typeof shippedLanguages;
 
-export async function setupI18n(language: string): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
-    lng: language in shippedLanguages ? language : 'vi',
+export function isShippedLanguage(language: string): language is ShippedLanguage {
+  return Object.hasOwn(shippedLanguages, language);
+}
+
+/** A fresh i18next instance (one per app, and one per component test). */
+export async function setupI18n(language: string): Promise<I18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    lng: isShippedLanguage(language) ? language : 'vi',
     fallbackLng: 'vi',
     resources: Object.fromEntries(
       Object.entries(shippedLanguages).map(([code, resources]) => [code, { translation: resources }]),
@@ -18,5 +25,5 @@ export async function setupI18n(language: string): Promise<typeof i18next> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  return i18next;
+  return instance;
 }

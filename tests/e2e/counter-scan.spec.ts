@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
 import { idFixture } from '../support/id-fixtures.ts';
+import { signInOnPage } from './support/sign-in-page.ts';
 
 let app: BrowserModeApp;
 test.beforeEach(async () => {
@@ -18,6 +19,7 @@ async function scanWithWedge(page: Page, payload: string, delayMs = 8): Promise<
 
 async function openCounter(page: Page): Promise<void> {
   await page.goto(app.launchUrl);
+  await signInOnPage(page, 'cb-07921-1');
   await expect(page.getByTestId('scan-prompt')).toBeVisible();
   await expect(page.getByTestId('status-backend')).toHaveText('Dịch vụ cục bộ: hoạt động');
 }
@@ -72,6 +74,7 @@ test('something that is not a card gets a clear Vietnamese error', async ({ page
   await openCounter(page);
   await scanWithWedge(page, 'https://vssid.vn/install');
   await expect(page.getByTestId('scan-error')).toContainText('Không đọc được thẻ');
+  await expect(page.getByTestId('scan-error')).toContainText('Đây không phải mã QR của thẻ CCCD/Căn cước');
 });
 
 test('a person typing slowly is not mistaken for a scanner', async ({ page }) => {
@@ -96,5 +99,5 @@ test('the status bar shows mode, office, counter and training mode; the token le
 
 test('the page refuses to start without the launch token', async ({ page }) => {
   await page.goto(app.origin);
-  await expect(page.getByTestId('startup-failure')).toContainText('Thiếu mã truy cập');
+  await expect(page.locator('[data-screen="startup-failure"]')).toContainText('Thiếu mã truy cập');
 });

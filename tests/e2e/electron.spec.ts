@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinaryPath } from '../../scripts/electron-binary.ts';
-import type { BridgeApi } from '../../preload/bridge/build-bridge-api.ts';
+import type { BridgeApi } from '../../preload/contract/bridge-api.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const binary = electronBinaryPath();
@@ -31,7 +31,7 @@ test('the Electron window opens and the health call round-trips through the brid
     const page = await app.firstWindow();
     await expect(page.getByTestId('scan-prompt')).toBeVisible();
     const health = await page.evaluate(() =>
-      (globalThis as unknown as { bhxh?: BridgeApi }).bhxh?.operations.health({}),
+      (globalThis as unknown as { bhxh?: BridgeApi }).bhxh?.operations.health?.({}),
     );
     expect(health).toMatchObject({ ok: true, value: { status: 'ok' } });
     // The renderer has no Node: no require, no process.

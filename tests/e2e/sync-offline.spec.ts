@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
 import { callFromPage } from './support/page-api.ts';
 import { enrollmentCode, freePort, startCentralProcess, stopProcess } from './support/central-process.ts';
+import { signInOnPage } from './support/sign-in-page.ts';
 
 // "Pulling the network cable": the central service is stopped while the counter works, then
 // started again. The counter keeps working, says what is happening, and loses nothing.
@@ -38,11 +39,13 @@ test('the status bar follows the central service going away and coming back; the
   });
 
   await page.goto(app.launchUrl);
-  // Not enrolled yet: the administrator enrolls this PC with a one-time code.
+  // Not enrolled yet: the first set-up screen takes a one-time code, nothing else is possible.
+  await expect(page.locator('[data-screen="setup"]')).toBeVisible();
   const enrolled = await api<{ state: string }>(page, 'sync.enroll', {
     enrollmentCode: enrollmentCode(database, '07921'),
   });
   expect(enrolled.value.state).toBe('online');
+  await signInOnPage(page, 'cb-07921-1');
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-state')).toContainText('Đã đồng bộ lúc');
   await expect(page.getByTestId('status-training')).toHaveCount(0);
@@ -67,7 +70,6 @@ test('the status bar follows the central service going away and coming back; the
     outcome: 'approved',
     reasonCode: null,
     note: null,
-    officerId: 'cb-07921-1',
     override: false,
   });
   expect(decided.value.localState).toBe('decided-locally');

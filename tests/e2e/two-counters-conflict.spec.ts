@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
 import { callFromPage } from './support/page-api.ts';
 import { enrollmentCode, freePort, startCentralProcess, stopProcess } from './support/central-process.ts';
+import { signInOnPage } from './support/sign-in-page.ts';
 
 // Two counters of one office decide the same registration while the central service is out of
 // reach. When it is back, one decision wins; the other counter's officer sees the conflict, with
@@ -47,6 +48,8 @@ test('the counter whose decision lost sees the conflict naming the winning decis
     });
     expect(enrolled.value.state).toBe('online');
   }
+  await signInOnPage(pageA, 'cb-07921-1');
+  await signInOnPage(pageB, 'cb-07921-2');
   const found = await api<{ registration: { code: string; status: string } }[]>(
     pageA,
     counterA,
@@ -67,13 +70,9 @@ test('the counter whose decision lost sees the conflict naming the winning decis
     note: null,
     override: false,
   };
-  expect(
-    (await api(pageA, counterA, 'registrations.decide', { ...approve, officerId: 'cb-07921-1' })).ok,
-  ).toBe(true);
+  expect((await api(pageA, counterA, 'registrations.decide', approve)).ok).toBe(true);
   const reject = { ...approve, outcome: 'rejected', reasonCode: 'identity-mismatch', note: 'Ảnh không khớp' };
-  expect(
-    (await api(pageB, counterB, 'registrations.decide', { ...reject, officerId: 'cb-07921-2' })).ok,
-  ).toBe(true);
+  expect((await api(pageB, counterB, 'registrations.decide', reject)).ok).toBe(true);
 
   // The network is back: A syncs first and wins.
   central = await startCentralProcess(database, port, 300);

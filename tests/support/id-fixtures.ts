@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 
 // The ID-card test vectors. tests/fixtures/id-payloads.json is a copy of the shared set
 // (../shared/fixtures/id-payloads.json) kept inside the repository, so that a clone alone passes
@@ -17,7 +17,8 @@ export interface IdFixture {
   };
 }
 
-export const idFixtureFile = fileURLToPath(new URL('../fixtures/id-payloads.json', import.meta.url));
+// import.meta.dirname rather than a file: URL: the component tests (jsdom) see other URLs.
+export const idFixtureFile = path.join(import.meta.dirname, '..', 'fixtures', 'id-payloads.json');
 
 let cached: IdFixture[] | null = null;
 

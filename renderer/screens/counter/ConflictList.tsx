@@ -1,41 +1,47 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { conflictSchema } from '../../../preload/contract/sync-schema.ts';
+import type { WireConflict } from '../../../preload/contract/areas/registrations.ts';
 import { useApi } from '../../app/api-context.ts';
 import { formatDateTime } from '../../format/format-date.ts';
 
-type Conflict = z.output<typeof conflictSchema>;
-
 /**
  * Decisions of this counter that lost to a decision taken elsewhere: both sides, who and when.
- * Nothing is overwritten silently; the officer sees what is now in force.
+ * Nothing is overwritten silently; the officer sees what is now in force and acknowledges it.
+ * Refreshed whenever the sync status reports another number of open conflicts.
  */
-export function ConflictList({ openConflicts }: { openConflicts: number }) {
+export function ConflictList() {
   const { t } = useTranslation();
   const api = useApi();
-  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [conflicts, setConflicts] = useState<WireConflict[]>([]);
 
   useEffect(() => {
-    let cancelled = false;
-    void api.call('conflicts.list', {}).then((result) => {
-      if (!cancelled && result.ok) setConflicts(result.value);
+    let known = -1;
+    const refresh = () =>
+      void api.call('conflicts.list', {}).then((result) => {
+        if (result.ok) setConflicts(result.value);
+      });
+    refresh();
+    return api.onEvent((event) => {
+      if (event.name !== 'sync.status' || event.payload.openConflicts === known) return;
+      known = event.payload.openConflicts;
+      refresh();
     });
-    return () => {
-      cancelled = true;
-    };
-  }, [api, openConflicts]);
+  }, [api]);
+
+  const acknowledge = async (conflictId: number) => {
+    const result = await api.call('conflicts.acknowledge', { conflictId });
+    if (result.ok) setConflicts(result.value);
+  };
 
   if (conflicts.length === 0) return null;
-  const time = (iso: string) => formatDateTime(new Date(iso));
   return (
     <section className="conflicts" role="alert" data-testid="conflicts">
       <h2>{t('conflicts.title')}</h2>
       <ul>
         {conflicts.map((conflict) => {
           const winner = conflict.winner;
-          const officer = winner.decidedBy?.officerId ?? winner.decision?.officerId ?? t('conflicts.unknown');
-          const counter = winner.decidedBy?.counterId ?? winner.decision?.counterId ?? t('conflicts.unknown');
+          const officer = winner.decidedBy.officerId ?? winner.decision?.officerId ?? t('conflicts.unknown');
+          const counter = winner.decidedBy.counterId ?? winner.decision?.counterId ?? t('conflicts.unknown');
           return (
             <li key={conflict.id} data-testid={`conflict-${conflict.registrationCode}`}>
               <strong>{conflict.registrationCode}</strong>
@@ -43,7 +49,7 @@ export function ConflictList({ openConflicts }: { openConflicts: number }) {
                 {t('conflicts.ours', {
                   outcome: t(`outcome.${conflict.ours.outcome}`),
                   officer: conflict.ours.officerId,
-                  time: time(conflict.ours.decidedAt),
+                  time: formatDateTime(conflict.ours.decidedAt),
                 })}
               </div>
               <div data-testid="conflict-winner">
@@ -52,13 +58,21 @@ export function ConflictList({ openConflicts }: { openConflicts: number }) {
                       outcome: t(`outcome.${winner.decision.outcome}`),
                       officer,
                       counter,
-                      time: time(winner.decidedAt),
+                      time: formatDateTime(winner.decidedAt),
                     })
                   : t('conflicts.winnerOther', {
                       status: t(`registrationStatus.${winner.status}`),
-                      time: time(winner.decidedAt),
+                      time: formatDateTime(winner.decidedAt),
                     })}
               </div>
+              <button
+                type="button"
+                className="button-secondary"
+                data-action="acknowledge-conflict"
+                onClick={() => void acknowledge(conflict.id)}
+              >
+                {t('conflicts.acknowledge')}
+              </button>
             </li>
           );
         })}

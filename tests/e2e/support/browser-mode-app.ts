@@ -19,9 +19,14 @@ export interface BrowserModeApp {
  * Starts `node main/host/web-main.ts` (what `npm run start:web` runs after building the renderer)
  * with a fresh data folder and waits for the URL line. A test never runs against a real data folder.
  */
-export async function startBrowserModeApp(config: Record<string, unknown> = {}): Promise<BrowserModeApp> {
-  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'bhxh-e2e-'));
-  if (Object.keys(config).length > 0)
+export async function startBrowserModeApp(
+  config: Record<string, unknown> = {},
+  options: { dataDirectory?: string } = {},
+): Promise<BrowserModeApp> {
+  // A second app on the same folder (the data-directory lock test) does not own it: it leaves it.
+  const owned = options.dataDirectory === undefined;
+  const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(tmpdir(), 'bhxh-e2e-'));
+  if (owned && Object.keys(config).length > 0)
     writeFileSync(path.join(dataDirectory, 'config.json'), JSON.stringify(config));
   const child = spawn(
     process.execPath,
@@ -48,7 +53,7 @@ export async function startBrowserModeApp(config: Record<string, unknown> = {}):
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDirectory, { recursive: true, force: true });
+      if (owned) rmSync(dataDirectory, { recursive: true, force: true });
     },
   };
 }

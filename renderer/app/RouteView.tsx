@@ -1,0 +1,20 @@
+import { AdminScreen } from '../screens/admin/AdminScreen.tsx';
+import { CounterHomeScreen } from '../screens/counter/CounterHomeScreen.tsx';
+import { VerificationScreen } from '../screens/counter/VerificationScreen.tsx';
+import { KioskAttractScreen } from '../screens/kiosk/KioskAttractScreen.tsx';
+import { useRouter } from './router-context.tsx';
+
+/** The screen of the current route (only ever a route the caller may use: router-context.tsx). */
+export function RouteView() {
+  const { route } = useRouter();
+  switch (route.name) {
+    case 'counter-home':
+      return <CounterHomeScreen />;
+    case 'verification':
+      return <VerificationScreen registrationCode={route.registrationCode} />;
+    case 'admin':
+      return <AdminScreen />;
+    case 'kiosk-attract':
+      return <KioskAttractScreen />;
+  }
+}

@@ -1,0 +1,54 @@
+import { accessRefusal, type AppMode, type Caller } from '../../preload/contract/access.ts';
+import { operations, type OperationName } from '../../preload/contract/operations.ts';
+
+// The screens a signed-in officer (or a kiosk's citizen) moves between. Whether a route is open to
+// the caller is derived from the contract's access rules of the operations the screen needs, with
+// the same function the backend enforces, so the renderer never offers a screen whose calls would
+// be refused. Sign-in, set-pin, lock, set-up and start-up are not routes: they are states of the
+// session and of the backend, and they come before any route (App.tsx).
+
+export type Route =
+  | { name: 'counter-home' }
+  | { name: 'verification'; registrationCode: string }
+  | { name: 'admin' }
+  | { name: 'kiosk-attract' };
+
+export type RouteName = Route['name'];
+/** Routes without parameters: a link or a home can name them alone. */
+export type PlainRouteName = Exclude<Route, { registrationCode: string }>['name'];
+
+const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly OperationName[] }> = {
+  'counter-home': { mode: 'counter', operations: ['registrations.search', 'id.parse', 'conflicts.list'] },
+  verification: { mode: 'counter', operations: ['registrations.search', 'registrations.decide'] },
+  admin: { mode: 'counter', operations: ['settings.get', 'settings.set', 'sync.enroll'] },
+  'kiosk-attract': { mode: 'kiosk', operations: ['id.parse'] },
+};
+
+/** Where each kind of caller starts, in order of preference. */
+const homeOrder: readonly PlainRouteName[] = ['kiosk-attract', 'counter-home', 'admin'];
+
+/** Routes that appear in the signed-in navigation (the others are reached from a screen). */
+export const navigationRoutes: readonly PlainRouteName[] = ['counter-home', 'admin'];
+
+/** The caller as it will be once its session is unlocked: what the routes themselves allow. */
+function working(caller: Caller): Caller {
+  return caller.session
+    ? { ...caller, session: { ...caller.session, locked: false, pinRequired: false } }
+    : caller;
+}
+
+export function routeAllowed(name: RouteName, caller: Caller): boolean {
+  const unlocked = working(caller);
+  const requirement = routeRequirements[name];
+  return (
+    requirement.mode === caller.mode &&
+    requirement.operations.every(
+      (operation) => accessRefusal(operations[operation].access, unlocked) === null,
+    )
+  );
+}
+
+export function homeRoute(caller: Caller): Route | null {
+  const name = homeOrder.find((candidate) => routeAllowed(candidate, caller));
+  return name === undefined ? null : { name };
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { useDisplaySettings } from '../app/display-settings-context.tsx';
+import { useRouter } from '../app/router-context.tsx';
+import { navigationRoutes, routeAllowed, type PlainRouteName } from '../app/routes.ts';
+import { useSession } from '../app/session-context.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/** The `data-action` of each navigation link (docs/data-hooks.md). */
+const navigationActions: Record<PlainRouteName, string> = {
+  'counter-home': 'home',
+  admin: 'admin',
+  'kiosk-attract': 'start-over',
+};
+
+/** Who is signed in, where they can go, the language, and the lock and sign-out buttons. */
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { settings } = useDisplaySettings();
+  const { session, lock, signOut } = useSession();
+  const { route, caller, navigate } = useRouter();
+  const working = session && !session.locked && session.pinSet;
+  return (
+    <header className="app-header">
+      <span className="app-title">{t('app.title')}</span>
+      {working && (
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          {navigationRoutes
+            .filter((name) => routeAllowed(name, caller))
+            .map((name) => (
+              <button
+                key={name}
+                type="button"
+                data-action={navigationActions[name]}
+                aria-current={route.name === name ? 'page' : undefined}
+                onClick={() => navigate({ name })}
+              >
+                {t(`nav.${name}`)}
+              </button>
+            ))}
+        </nav>
+      )}
+      <span className="app-header-spacer" />
+      <LanguageSwitch />
+      {settings.mode === 'counter' && session && (
+        <span className="app-user" data-testid="signed-in-user">
+          <span>
+            {session.fullName} <span className="app-role">({t(`role.${session.role}`)})</span>
+          </span>
+          {working && (
+            <button type="button" data-action="lock" onClick={() => void lock()}>
+              {t('session.lockNow')}
+            </button>
+          )}
+          <button type="button" data-action="sign-out" onClick={() => void signOut()}>
+            {t('session.signOut')}
+          </button>
+        </span>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { useOptionalDisplaySettings } from '../app/display-settings-context.tsx';
+import { isShippedLanguage, shippedLanguages, type ShippedLanguage } from '../i18n/setup-i18n.ts';
+
+/**
+ * Each shipped language by its own name; switching keeps everything on screen. Before the settings
+ * are known (a failed start) it switches the page's language directly.
+ */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const display = useOptionalDisplaySettings();
+  const current = display?.language ?? (isShippedLanguage(i18n.language) ? i18n.language : 'vi');
+  const pick = (code: ShippedLanguage) =>
+    display ? display.setLanguage(code) : void i18n.changeLanguage(code);
+  return (
+    <div className="language-switch" role="group" aria-label={t('language.choose')}>
+      {(Object.keys(shippedLanguages) as ShippedLanguage[]).map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          data-action={`language-${code}`}
+          aria-pressed={code === current}
+          className={code === current ? 'language-current' : undefined}
+          onClick={() => pick(code)}
+        >
+          {shippedLanguages[code].language.name}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fail, ok } from '../../../preload/contract/api-result.ts';
+import type { SessionView } from '../../../preload/contract/areas/session.ts';
+import { documentedRegistration } from '../../../tests/fixtures/documented-registration.ts';
+import { idFixture } from '../../../tests/support/id-fixtures.ts';
+import { fakeApi } from '../../../tests/support/fake-api-client.ts';
+import { App } from '../../app/App.tsx';
+
+const officer: SessionView = {
+  staffId: 'cb-07921-2',
+  fullName: 'Võ Minh Tuấn',
+  role: 'officer',
+  signedInAt: '2026-12-01T02:00:00.000Z',
+  locked: false,
+  pinSet: true,
+  lockAt: '2099-01-01T00:00:00.000Z',
+};
+const stored = { registration: documentedRegistration, localState: 'synced', localDecision: null };
+const reasons = [{ code: 'other', labelVi: 'Lý do khác', noteRequired: true }];
+
+function counterApi() {
+  return fakeApi({
+    'session.current': ok(officer),
+    'conflicts.list': ok([]),
+    'registrations.search': ok([stored]),
+    'registrations.reasons': ok(reasons),
+  });
+}
+
+describe('the counter', () => {
+  it('looks a scanned card up and opens its registration', async () => {
+    const api = counterApi();
+    const card = idFixture('cccd-2021-0');
+    api.answer(
+      'id.parse',
+      ok({ ok: true, kind: 'cccd', format: 'cccd-2021', fields: card.expect.fields, warnings: [] }),
+    );
+    render(<App api={api} />);
+    await screen.findByText(/Quét mã QR/);
+    // A wedge scanner types far faster than a person: no delay between keys.
+    await userEvent.setup({ delay: null }).keyboard(`${card.payload}{Enter}`);
+    expect(await screen.findByText('Hồ sơ tìm thấy: 1')).toBeTruthy();
+    expect(api.calls.find((call) => call.name === 'registrations.search')?.args).toEqual({
+      query: card.expect.fields?.idNumber,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Mở hồ sơ' }));
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-screen="verification"]')?.getAttribute('data-registration-code'),
+      ).toBe(documentedRegistration.code),
+    );
+  });
+
+  it('shows, in English, who decided first when the registration was decided elsewhere', async () => {
+    const api = counterApi();
+    api.answer(
+      'registrations.decide',
+      fail('already-decided', 'Hồ sơ đã được cán bộ cb-07921-1 (quầy Q02) duyệt lúc 09:30 01/12/2026.', {
+        registrationCode: documentedRegistration.code,
+        existing: {
+          outcome: 'approved',
+          officerId: 'cb-07921-1',
+          counterId: 'Q02',
+          decidedAt: '2026-12-01T02:30:00.000Z',
+          source: 'central',
+        },
+      }),
+    );
+    render(<App api={api} />);
+    await screen.findByText(/Quét mã QR/);
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await userEvent.type(screen.getByRole('searchbox'), documentedRegistration.code);
+    await userEvent.click(await screen.findByRole('button', { name: 'Search' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Open' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    const result = await screen.findByTestId('decision-error');
+    expect(result.textContent).toBe(
+      `Registration ${documentedRegistration.code} was already decided: approved by cb-07921-1 (counter Q02) at 01/12/2026 09:30.`,
+    );
+    expect(result.closest('[data-decision]')?.getAttribute('data-decision')).toBe('conflict');
+    // The decision named no officer: the backend takes the session's.
+    expect(api.calls.find((call) => call.name === 'registrations.decide')?.args).toEqual({
+      registrationCode: documentedRegistration.code,
+      outcome: 'approved',
+      reasonCode: null,
+      note: null,
+      override: false,
+    });
+  });
+
+  it('asks for a note with a reason that needs one, then confirms the rejection', async () => {
+    const api = counterApi();
+    api.answer('registrations.decide', (args) =>
+      ok({
+        ...stored,
+        localState: 'decided-locally',
+        localDecision: {
+          outcome: 'rejected',
+          reasonCode: (args as { reasonCode: string }).reasonCode,
+          note: (args as { note: string }).note,
+          officerId: officer.staffId,
+          counterId: 'Q01',
+          decidedAt: '2026-12-01T03:00:00.000Z',
+          override: false,
+        },
+      }),
+    );
+    render(<App api={api} />);
+    await userEvent.type(await screen.findByRole('searchbox'), documentedRegistration.code);
+    await userEvent.click(screen.getByRole('button', { name: 'Tìm' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Mở hồ sơ' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Từ chối' }));
+    await userEvent.selectOptions(screen.getByRole('combobox'), 'other');
+    const reject = screen.getAllByRole('button', { name: 'Từ chối' }).at(-1) as HTMLButtonElement;
+    expect(reject.disabled).toBe(true);
+    await userEvent.type(
+      screen.getByLabelText('Ghi chú (bắt buộc với lý do này)'),
+      'Ảnh trên thẻ không khớp',
+    );
+    expect(reject.disabled).toBe(false);
+    await userEvent.click(reject);
+    await userEvent.click(screen.getByRole('button', { name: 'Xác nhận' }));
+    await waitFor(() => expect(document.querySelector('[data-decision="rejected"]')).toBeTruthy());
+    expect(document.querySelector('[data-decision="rejected"]')?.textContent).toBe(
+      'Đã từ chối bởi cb-07921-2 (quầy Q01) lúc 01/12/2026 10:00.',
+    );
+  });
+});
