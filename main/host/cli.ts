@@ -1,6 +1,7 @@
 // The command line: `npm run -s cli -- <group> <command> [args]`. Each command lives in its own
 // module, loaded only when asked for, so `id parse` does not pay for SQLite or HTTP start-up.
 import type { CliCommandModule, CliIo } from './cli/cli-command.ts';
+import { useVietnameseZodMessages } from '../core/validation/vietnamese-zod-messages.ts';
 
 const commands: Record<string, { summary: string; load: () => Promise<CliCommandModule> }> = {
   'id parse': {
@@ -52,6 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (import.meta.main) {
+  useVietnameseZodMessages();
   const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   runCli(process.argv.slice(2), io).then(
     (code) => {

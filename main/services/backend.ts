@@ -4,6 +4,7 @@ import { accessRefusal } from '../../preload/contract/access.ts';
 import type { StartupStatus } from '../../preload/contract/areas/startup.ts';
 import { events as eventDefinitions } from '../../preload/contract/events.ts';
 import type { Settings } from '../../preload/contract/settings-schema.ts';
+import { useVietnameseZodMessages } from '../core/validation/vietnamese-zod-messages.ts';
 import { checkStoreFile } from '../store/check-store-file.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
@@ -61,6 +62,7 @@ export const databaseFileName = 'bhxh-kiosk.sqlite';
  * the session. Throws an AppError with a stable code when any of that fails; nothing is left open.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  useVietnameseZodMessages();
   const cleanup: Array<() => Promise<void> | void> = [];
   try {
     return await startParts(options, cleanup);

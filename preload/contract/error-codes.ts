@@ -93,7 +93,24 @@ export const existingDecisionSchema = z.object({
   source: z.enum(['this-device', 'central']),
 });
 
-export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+/** zod's issue codes (and `invalid_json` for a file that is not JSON): what a renderer translates. */
+export const fieldIssueCodes = [
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+  'invalid_json',
+] as const;
+
+/** A field that failed its schema: where, zod's (Vietnamese) message, and zod's issue code. */
+export const fieldIssueSchema = z.object({ path: z.string(), message: z.string(), code: z.string() });
 
 /**
  * The shape of `details` for the codes that carry them; the renderer reads details only through

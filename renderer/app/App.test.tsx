@@ -42,7 +42,7 @@ describe('start-up', () => {
           message: 'Tệp cấu hình không hợp lệ',
           details: {
             file: '/data/config.json',
-            issues: [{ path: 'officeCode', message: 'mã cơ quan BHXH gồm 5 chữ số' }],
+            issues: [{ path: 'officeCode', message: 'mã cơ quan BHXH gồm 5 chữ số', code: 'invalid_format' }],
           },
         },
       }),
@@ -55,6 +55,9 @@ describe('start-up', () => {
     expect(within(failure).getByText('The configuration file is not valid.')).toBeTruthy();
     expect(within(failure).getByText(/Open the configuration file \/data\/config\.json/)).toBeTruthy();
     expect(within(failure).getByText('officeCode')).toBeTruthy();
+    // zod's message is the backend's Vietnamese: in English the kind of problem is translated instead.
+    expect(failure.textContent).toContain('officeCode: wrong format');
+    expect(failure.textContent).not.toContain('mã cơ quan BHXH gồm 5 chữ số');
   });
 
   it('gives the restore command for a damaged database', async () => {

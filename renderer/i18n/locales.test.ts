@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idCardErrorCodes, idCardWarningCodes } from '../../main/core/id-card/id-card-code-lists.ts';
-import { errorCodes } from '../../preload/contract/error-codes.ts';
+import { errorCodes, fieldIssueCodes } from '../../preload/contract/error-codes.ts';
 import { syncErrorKinds } from '../../preload/contract/areas/sync.ts';
 import { startupPhases } from '../../preload/contract/areas/startup.ts';
 import vi from './locales/vi.json' with { type: 'json' };
@@ -44,7 +44,7 @@ describe('translations', () => {
     expect(Object.keys(vi.apiError).sort()).toEqual([...errorCodes, 'unknown'].sort());
   });
 
-  it('translates every ID-card error and warning code, every sync error kind and start-up phase', () => {
+  it('translates every ID-card error and warning code, every sync error kind, start-up phase and field-issue kind', () => {
     for (const language of Object.values(languages)) {
       for (const code of idCardErrorCodes)
         expect(lookup(language, `cardError.${code}`), code).toEqual(expect.any(String));
@@ -54,6 +54,8 @@ describe('translations', () => {
         expect(lookup(language, `sync.error.${kind}`), kind).toEqual(expect.any(String));
       for (const phase of startupPhases)
         expect(lookup(language, `startup.phase.${phase}`), phase).toEqual(expect.any(String));
+      for (const code of fieldIssueCodes)
+        expect(lookup(language, `fieldIssue.${code}`), code).toEqual(expect.any(String));
     }
     expect(Object.keys(vi.cardError).sort()).toEqual([...idCardErrorCodes].sort());
     expect(Object.keys(vi.cardWarning).sort()).toEqual([...idCardWarningCodes].sort());

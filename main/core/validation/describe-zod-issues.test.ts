@@ -30,7 +30,8 @@ describe('zodIssueList', () => {
     const error = schema.safeParse({ officeCode: 'secret-123', scanner: { minLength: 'x' } }).error!;
     const issues = zodIssueList(error);
     expect(issues.map((issue) => issue.path)).toEqual(['officeCode', 'scanner.minLength']);
-    expect(issues[0]?.message).toBe('5 chữ số');
+    expect(issues[0]).toEqual({ path: 'officeCode', message: '5 chữ số', code: 'invalid_format' });
+    expect(issues[1]?.code).toBe('invalid_type');
     expect(JSON.stringify(issues)).not.toContain('secret-123');
   });
 });

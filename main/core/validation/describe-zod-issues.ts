@@ -1,9 +1,14 @@
 import type { z } from 'zod';
 
-/** One failing field: its dotted path and zod's message, never the rejected value. */
+/**
+ * One failing field: its dotted path, zod's message (Vietnamese: see vietnamese-zod-messages.ts)
+ * and zod's issue code, which a renderer in another language translates instead of the message.
+ * Never the rejected value.
+ */
 export interface FieldIssue {
   path: string;
   message: string;
+  code: string;
 }
 
 /**
@@ -17,7 +22,7 @@ export function zodIssueList(
 ): FieldIssue[] {
   return error.issues.slice(0, options.limit ?? 5).map((issue) => {
     const path = [options.prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    return { path: path || (options.rootName ?? '(gốc)'), message: issue.message };
+    return { path: path || (options.rootName ?? '(gốc)'), message: issue.message, code: issue.code };
   });
 }
 

@@ -42,7 +42,7 @@ export async function loadSettings(dataDirectory: string): Promise<Settings> {
   } catch (error) {
     throw new AppError('config-invalid', `Tệp cấu hình ${file} không phải JSON hợp lệ.`, {
       cause: error,
-      details: { file, issues: [{ path: '(gốc)', message: (error as Error).message }] },
+      details: { file, issues: [{ path: '(gốc)', message: (error as Error).message, code: 'invalid_json' }] },
     });
   }
   const parsed = settingsSchema.safeParse(raw);

@@ -109,13 +109,6 @@ export function CounterHomeScreen() {
           {t('counter.search')}
         </button>
       </form>
-      {lookup.state === 'searching' && (
-        <p role="status" aria-busy="true">
-          {t('counter.searching')}
-        </p>
-      )}
-      {lookup.state === 'failed' && <ErrorMessage error={lookup.error} />}
-      {lookup.state === 'found' && <RegistrationList query={lookup.query} rows={lookup.rows} />}
       {scan.state === 'reading' && (
         <p className="scan-reading" role="status" aria-busy="true">
           {t('counter.parsing')}
@@ -151,6 +144,13 @@ export function CounterHomeScreen() {
           </button>
         </div>
       )}
+      {lookup.state === 'searching' && (
+        <p role="status" aria-busy="true">
+          {t('counter.searching')}
+        </p>
+      )}
+      {lookup.state === 'failed' && <ErrorMessage error={lookup.error} />}
+      {lookup.state === 'found' && <RegistrationList query={lookup.query} rows={lookup.rows} />}
     </div>
   );
 }

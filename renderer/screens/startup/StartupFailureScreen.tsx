@@ -29,7 +29,12 @@ export function StartupFailureScreen({ problem }: { problem: StartupProblem }) {
 }
 
 function BackendFailure({ error }: { error: ApiError }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // zod's message is Vietnamese (written by the backend); other languages get the issue's kind.
+  const issueText = (issue: { code: string; message: string }) =>
+    i18n.language === 'vi'
+      ? issue.message
+      : t(`fieldIssue.${issue.code}`, { defaultValue: t('fieldIssue.custom') });
   const config = readErrorDetails(error, 'config-invalid');
   const corrupt = readErrorDetails(error, 'store-corrupt');
   const newer = readErrorDetails(error, 'store-from-newer-version');
@@ -46,7 +51,7 @@ function BackendFailure({ error }: { error: ApiError }) {
             <ul>
               {config.issues.map((issue) => (
                 <li key={issue.path}>
-                  <code>{issue.path}</code>: {issue.message}
+                  <code>{issue.path}</code>: {issueText(issue)}
                 </li>
               ))}
             </ul>
