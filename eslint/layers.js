@@ -110,7 +110,8 @@ export const layers = [
     paths: ['main/host'],
     // The CLI also runs the central service's commands.
     mayImport: [...backend, 'preload/contract', 'central'],
-    packages: ['ws', 'zod', 'better-sqlite3'],
+    // zxing-wasm, pngjs, jpeg-js: `id decode-image` reads QR codes in PNG/JPEG files.
+    packages: ['ws', 'zod', 'better-sqlite3', 'zxing-wasm', 'pngjs', 'jpeg-js'],
     builtins: true,
   },
   {
@@ -145,8 +146,9 @@ export const layers = [
     name: 'renderer',
     paths: ['renderer'],
     mayImport: ['preload/contract', 'main/core'],
-    // zod: the renderer names the types of the contract's schemas (`z.infer`).
-    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod'],
+    // zod: the renderer names the types of the contract's schemas (`z.infer`). zxing-wasm: the
+    // camera's QR decoder worker.
+    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'zxing-wasm'],
     builtins: false,
   },
   {
