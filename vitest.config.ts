@@ -20,6 +20,7 @@ export default defineConfig({
             'tests/integration/**/*.test.ts',
             'tests/architecture/**/*.test.ts',
             'tests/fixtures/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
             'eslint/**/*.test.ts',
           ],
         },

@@ -8,6 +8,16 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'id parse <payload> | - | --batch   parse an ID/BHYT card QR payload to canonical JSON',
     load: () => import('./cli/id-parse-command.ts'),
   },
+  'id decode-image': {
+    summary:
+      'id decode-image [--today YYYY-MM-DD] FILE...   read ID/BHYT card QR codes in PNG/JPEG images, one JSON line each',
+    load: () => import('./cli/id-decode-image-command.ts'),
+  },
+  'scan hid-decode': {
+    summary:
+      'scan hid-decode [--layout auto|honeywell|zebra|plain] [--today YYYY-MM-DD] < FILE   HID-POS reports (hex, one per line) to scans + canonical JSON',
+    load: () => import('./cli/scan-hid-decode-command.ts'),
+  },
   'store backup': {
     summary: 'store backup --db FILE --dir DIR   online backup now (bhxh-YYYY-MM-DD.sqlite), keep the last 7',
     load: () => import('./cli/store-backup-command.ts'),

@@ -40,6 +40,8 @@ const sampleArguments: Record<OperationName, unknown> = {
   'session.setPin': { pin: '135790' },
   'session.activity': {},
   'id.parse': { payload: idFixture('cccd-2021-0').payload },
+  'scan.submit': { source: 'keyboard-wedge', device: null, text: idFixture('cccd-2021-1').payload },
+  'scan.status': {},
   'registrations.search': { query: 'nguyen' },
   'registrations.decide': {
     registrationCode: 'PENDING',

@@ -5,6 +5,8 @@ import type { StartupStatus } from '../../preload/contract/areas/startup.ts';
 import { events as eventDefinitions } from '../../preload/contract/events.ts';
 import type { Settings } from '../../preload/contract/settings-schema.ts';
 import { useVietnameseZodMessages } from '../core/validation/vietnamese-zod-messages.ts';
+import { diagnoseWedgeText } from '../core/scan/wedge-damage.ts';
+import type { HidPosScannersOptions } from '../devices/hid-pos/hid-pos-scanners.ts';
 import { checkStoreFile } from '../store/check-store-file.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
@@ -15,7 +17,10 @@ import { healthHandlers } from './health/health-handlers.ts';
 import { startStoreMaintenance } from './maintenance/store-maintenance.ts';
 import type { OperationHandlers } from './operation-handlers.ts';
 import { registrationHandlers } from './registrations/registration-handlers.ts';
+import { hidPosConnection } from './scan/hid-pos-connection.ts';
 import { scanHandlers } from './scan/scan-handlers.ts';
+import { ScanService } from './scan/scan-service.ts';
+import { wedgeDamage } from './scan/wedge-damage-report.ts';
 import { sessionHandlers } from './session/session-handlers.ts';
 import { SessionService } from './session/session-service.ts';
 import { loadSettings } from './settings/config-file.ts';
@@ -39,6 +44,8 @@ export interface BackendOptions {
   onProgress?: (status: Extract<StartupStatus, { state: 'starting' }>) => void;
   /** Benchmarks only: the access rules to apply (default: the contract's). */
   checkAccess?: DispatcherOptions['checkAccess'];
+  /** Tests: a stand-in for node-hid (HID-POS scanners). */
+  hid?: HidPosScannersOptions['hid'];
 }
 
 /** What a shell talks to: one `call` for every operation, one event stream (filtered per caller). */
@@ -111,11 +118,21 @@ async function startParts(
     onChange: (session, reason) => events.emit('session.changed', { session, reason }),
   });
   const session = sessions;
+  const scans = new ScanService({
+    now,
+    settings: () => settings.current,
+    diagnoseWedge: (text) => wedgeDamage(diagnoseWedgeText(text)),
+    emitScan: (event) => events.emit('scan', event),
+    emitStatus: (status) => events.emit('scan.status', status),
+    startHidPos: hidPosConnection(options.hid),
+  });
+  cleanup.push(() => scans.close());
   const display = () =>
     displaySettings(settings.current, { trainingMode: sync.trainingMode, enrolled: sync.enrolled });
   const applied = async (next: Settings) => {
     await sync.reconfigure(next);
     session.securityChanged();
+    scans.reconfigure();
     events.emit('settings.changed', display());
   };
 
@@ -129,7 +146,7 @@ async function startParts(
     }),
     ...settingsHandlers({ settings, store, display, applied }),
     ...sessionHandlers(session),
-    ...scanHandlers({ now }),
+    ...scanHandlers({ now, scans }),
     ...registrationHandlers({
       store,
       counterId: () => settings.current.counterId,
@@ -171,6 +188,7 @@ async function startParts(
     close: async () => {
       stopMaintenance();
       session.close();
+      await scans.close();
       await sync.close();
       store.close();
       await lock.release();

@@ -9,7 +9,7 @@ import { apiCallChannel, apiEventChannel } from '../../preload/bridge/build-brid
 import { defaultDataDirectory } from '../services/settings/data-directory.ts';
 import { BackendProcess } from './backend-process.ts';
 import { isAppPageUrl } from './navigation-policy.ts';
-import { createSecureWindow, denyAllPermissions, enterKioskMode } from './secure-window.ts';
+import { createSecureWindow, enterKioskMode, grantOnlyTheCamera } from './secure-window.ts';
 
 const bundleDirectory = __dirname;
 const appPageUrl = pathToFileURL(path.join(bundleDirectory, '..', 'renderer', 'index.html')).href;
@@ -35,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  denyAllPermissions();
+  grantOnlyTheCamera(appPageUrl);
 
   let mainWindow: Electron.BrowserWindow | null = null;
   let kiosk = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isAppPageUrl } from './navigation-policy.ts';
+import { isAllowedExternalUrl, isAppPageUrl, isPermissionAllowed } from './navigation-policy.ts';
 
 const app = 'file:///opt/bhxh-kiosk/resources/app.asar/dist/renderer/index.html';
 
@@ -25,5 +25,23 @@ describe('navigation policy', () => {
 
   it('opens no external links', () => {
     expect(isAllowedExternalUrl('https://vssid.vn')).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('let the app page use the webcam, and nothing else', () => {
+    expect(isPermissionAllowed('media', { requestingUrl: app, mediaTypes: ['video'] }, app)).toBe(true);
+    expect(isPermissionAllowed('media', { requestingUrl: `${app}#kiosk` }, app)).toBe(true);
+  });
+
+  it.each([
+    ['the microphone', 'media', { requestingUrl: app, mediaTypes: ['audio'] }],
+    ['camera and microphone', 'media', { requestingUrl: app, mediaTypes: ['video', 'audio'] }],
+    ['another page', 'media', { requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }],
+    ['a look-alike path', 'media', { requestingUrl: 'file:///etc/index.html', mediaTypes: ['video'] }],
+    ['notifications', 'notifications', { requestingUrl: app }],
+    ['geolocation', 'geolocation', { requestingUrl: app }],
+  ])('refuse %s', (_label, permission, request) => {
+    expect(isPermissionAllowed(permission, request, app)).toBe(false);
   });
 });

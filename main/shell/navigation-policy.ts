@@ -19,3 +19,17 @@ export function isAppPageUrl(candidate: string, appPageUrl: string): boolean {
 export function isAllowedExternalUrl(_candidate: string): boolean {
   return false;
 }
+
+/**
+ * The one permission the app uses: the webcam (video only) for the app page itself, to read cards at
+ * a kiosk and on the scanner test page. Everything else — microphone, notifications, location,
+ * another page — is refused.
+ */
+export function isPermissionAllowed(
+  permission: string,
+  request: { requestingUrl: string; mediaTypes?: readonly string[] },
+  appPageUrl: string,
+): boolean {
+  if (permission !== 'media' || !isAppPageUrl(request.requestingUrl, appPageUrl)) return false;
+  return request.mediaTypes === undefined || request.mediaTypes.every((type) => type === 'video');
+}

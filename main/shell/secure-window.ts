@@ -1,5 +1,5 @@
 import { BrowserWindow, Menu, session, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl, isAppPageUrl } from './navigation-policy.ts';
+import { isAllowedExternalUrl, isAppPageUrl, isPermissionAllowed } from './navigation-policy.ts';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -58,8 +58,32 @@ function lockDownContents(contents: WebContents, appPageUrl: string): void {
   });
 }
 
-/** No permission (camera, notifications, geolocation…) is granted unless a feature asks for it here. */
-export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+/**
+ * No permission is granted but the webcam (video only) to the app page itself (isPermissionAllowed):
+ * a kiosk reads cards with it, the scanner test page tries it.
+ */
+export function grantOnlyTheCamera(appPageUrl: string): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const request = details as { requestingUrl?: string; mediaTypes?: string[] };
+    callback(
+      isPermissionAllowed(
+        permission,
+        {
+          requestingUrl: request.requestingUrl ?? '',
+          ...(request.mediaTypes ? { mediaTypes: request.mediaTypes } : {}),
+        },
+        appPageUrl,
+      ),
+    );
+  });
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(
+      permission,
+      {
+        requestingUrl: details.requestingUrl ?? requestingOrigin,
+        ...(details.mediaType ? { mediaTypes: [details.mediaType] } : {}),
+      },
+      appPageUrl,
+    ),
+  );
 }

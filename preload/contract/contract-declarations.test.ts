@@ -73,6 +73,8 @@ describe('the contract', () => {
     expect(kioskOperations).toEqual([
       'health',
       'id.parse',
+      'scan.status',
+      'scan.submit',
       'settings.display',
       'startup.status',
       'sync.status',

@@ -8,15 +8,28 @@ export const uiLanguages = ['vi', 'en', 'zh', 'ko', 'ja'] as const;
 
 // Field schemas without defaults: the patch accepted by `settings.set` must not fill in defaults
 // for the fields it leaves out.
+const usbId = z.number().int().min(0).max(0xffff);
+
 const scannerFields = {
   /** Keyboard-wedge detection: keys closer together than this are machine-typed. */
   wedgeMaxKeyIntervalMs: z.number().int().min(5).max(200),
   /** Shorter bursts (e.g. a barcode on a form) are not treated as card scans. */
   wedgeMinLength: z.number().int().min(4).max(200),
-  /** HID-POS scanners through node-hid; off until a scanner is configured. */
+  /** A burst without an Enter/Tab suffix ends after this pause. */
+  wedgeIdleEndMs: z.number().int().min(30).max(2000),
+  /** HID-POS scanners through node-hid (usage page 0x8C, plus the devices listed below). */
   hidPosEnabled: z.boolean(),
-  hidVendorId: z.number().int().min(0).max(0xffff).nullable(),
-  hidProductId: z.number().int().min(0).max(0xffff).nullable(),
+  /** One scanner that does not announce the HID-POS usage page (kept for older config files). */
+  hidVendorId: usbId.nullable(),
+  hidProductId: usbId.nullable(),
+  /** More scanners by USB vendor and product id. */
+  hidPosDevices: z.array(z.object({ vendorId: usbId, productId: usbId }).strict()).max(20),
+  /** The HID-POS report layout; `auto` recognises Honeywell, Zebra/Datalogic and plain engines. */
+  hidPosLayout: z.enum(['auto', 'honeywell', 'zebra', 'plain']),
+  /** The webcam to read cards with (a browser device id); null = the first one. */
+  cameraDeviceId: z.string().max(500).nullable(),
+  /** The same card seen again by another source within this time is the same physical scan. */
+  dedupeWindowMs: z.number().int().min(0).max(30_000),
 };
 
 const printerFields = {
@@ -40,9 +53,14 @@ const securityFields = {
 export const scannerSettingsSchema = z.object({
   wedgeMaxKeyIntervalMs: scannerFields.wedgeMaxKeyIntervalMs.default(40),
   wedgeMinLength: scannerFields.wedgeMinLength.default(12),
-  hidPosEnabled: scannerFields.hidPosEnabled.default(false),
+  wedgeIdleEndMs: scannerFields.wedgeIdleEndMs.default(200),
+  hidPosEnabled: scannerFields.hidPosEnabled.default(true),
   hidVendorId: scannerFields.hidVendorId.default(null),
   hidProductId: scannerFields.hidProductId.default(null),
+  hidPosDevices: scannerFields.hidPosDevices.default([]),
+  hidPosLayout: scannerFields.hidPosLayout.default('auto'),
+  cameraDeviceId: scannerFields.cameraDeviceId.default(null),
+  dedupeWindowMs: scannerFields.dedupeWindowMs.default(3000),
 });
 
 export const printerSettingsSchema = z.object({

@@ -21,6 +21,7 @@ import { RouterProvider } from './router-context.tsx';
 import { RouteView } from './RouteView.tsx';
 import { homeRoute } from './routes.ts';
 import { SessionProvider, useSession } from './session-context.tsx';
+import { ScanProvider } from '../scan/ScanProvider.tsx';
 import { StatusBar } from './StatusBar.tsx';
 
 /**
@@ -140,7 +141,14 @@ function Shell() {
   else if (session?.locked) content = <LockScreen />;
   else if (session && !session.pinSet) content = <SetPinScreen />;
   else if (home === null) content = <p role="alert">{t('app.noScreenForRole')}</p>;
-  else content = <RouteView />;
+  else {
+    // Scans are captured only while a screen that reads cards is shown (never on the lock screen).
+    content = (
+      <ScanProvider>
+        <RouteView />
+      </ScanProvider>
+    );
+  }
 
   return (
     <div className={`shell shell-${settings.mode}`}>

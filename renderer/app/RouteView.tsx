@@ -2,6 +2,7 @@ import { AdminScreen } from '../screens/admin/AdminScreen.tsx';
 import { CounterHomeScreen } from '../screens/counter/CounterHomeScreen.tsx';
 import { VerificationScreen } from '../screens/counter/VerificationScreen.tsx';
 import { KioskAttractScreen } from '../screens/kiosk/KioskAttractScreen.tsx';
+import { ScannerTestScreen } from '../screens/scanner/ScannerTestScreen.tsx';
 import { useRouter } from './router-context.tsx';
 
 /** The screen of the current route (only ever a route the caller may use: router-context.tsx). */
@@ -14,6 +15,8 @@ export function RouteView() {
       return <VerificationScreen registrationCode={route.registrationCode} />;
     case 'admin':
       return <AdminScreen />;
+    case 'scanner-test':
+      return <ScannerTestScreen />;
     case 'kiosk-attract':
       return <KioskAttractScreen />;
   }

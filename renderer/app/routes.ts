@@ -11,6 +11,7 @@ export type Route =
   | { name: 'counter-home' }
   | { name: 'verification'; registrationCode: string }
   | { name: 'admin' }
+  | { name: 'scanner-test' }
   | { name: 'kiosk-attract' };
 
 export type RouteName = Route['name'];
@@ -21,6 +22,7 @@ const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly
   'counter-home': { mode: 'counter', operations: ['registrations.search', 'id.parse', 'conflicts.list'] },
   verification: { mode: 'counter', operations: ['registrations.search', 'registrations.decide'] },
   admin: { mode: 'counter', operations: ['settings.get', 'settings.set', 'sync.enroll'] },
+  'scanner-test': { mode: 'counter', operations: ['scan.status', 'scan.submit'] },
   'kiosk-attract': { mode: 'kiosk', operations: ['id.parse'] },
 };
 
@@ -28,7 +30,7 @@ const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly
 const homeOrder: readonly PlainRouteName[] = ['kiosk-attract', 'counter-home', 'admin'];
 
 /** Routes that appear in the signed-in navigation (the others are reached from a screen). */
-export const navigationRoutes: readonly PlainRouteName[] = ['counter-home', 'admin'];
+export const navigationRoutes: readonly PlainRouteName[] = ['counter-home', 'scanner-test', 'admin'];
 
 /** The caller as it will be once its session is unlocked: what the routes themselves allow. */
 function working(caller: Caller): Caller {

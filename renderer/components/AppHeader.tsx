@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 /** The `data-action` of each navigation link (docs/data-hooks.md). */
 const navigationActions: Record<PlainRouteName, string> = {
   'counter-home': 'home',
+  'scanner-test': 'scanner-test',
   admin: 'admin',
   'kiosk-attract': 'start-over',
 };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { idCardErrorCodes, idCardWarningCodes } from '../../main/core/id-card/id-card-code-lists.ts';
 import { errorCodes, fieldIssueCodes } from '../../preload/contract/error-codes.ts';
+import { keyboardLayouts } from '../../main/core/scan/keyboard-layouts.ts';
+import { wedgeDamageKinds, wedgeFixes } from '../../main/core/scan/wedge-damage-codes.ts';
+import { scanSources } from '../../preload/contract/areas/scan.ts';
 import { syncErrorKinds } from '../../preload/contract/areas/sync.ts';
 import { startupPhases } from '../../preload/contract/areas/startup.ts';
 import vi from './locales/vi.json' with { type: 'json' };
@@ -44,7 +47,7 @@ describe('translations', () => {
     expect(Object.keys(vi.apiError).sort()).toEqual([...errorCodes, 'unknown'].sort());
   });
 
-  it('translates every ID-card error and warning code, every sync error kind, start-up phase and field-issue kind', () => {
+  it('translates every ID-card error and warning code, every sync error kind, start-up phase, field-issue kind, scan source and scan damage', () => {
     for (const language of Object.values(languages)) {
       for (const code of idCardErrorCodes)
         expect(lookup(language, `cardError.${code}`), code).toEqual(expect.any(String));
@@ -56,6 +59,14 @@ describe('translations', () => {
         expect(lookup(language, `startup.phase.${phase}`), phase).toEqual(expect.any(String));
       for (const code of fieldIssueCodes)
         expect(lookup(language, `fieldIssue.${code}`), code).toEqual(expect.any(String));
+      for (const kind of wedgeDamageKinds)
+        expect(lookup(language, `scanDamage.${kind}`), kind).toEqual(expect.any(String));
+      for (const fix of wedgeFixes)
+        expect(lookup(language, `scanFix.${fix}`), fix).toEqual(expect.any(String));
+      for (const layout of keyboardLayouts)
+        expect(lookup(language, `scanLayout.${layout}`), layout).toEqual(expect.any(String));
+      for (const source of scanSources)
+        expect(lookup(language, `scanSource.${source}`), source).toEqual(expect.any(String));
     }
     expect(Object.keys(vi.cardError).sort()).toEqual([...idCardErrorCodes].sort());
     expect(Object.keys(vi.cardWarning).sort()).toEqual([...idCardWarningCodes].sort());

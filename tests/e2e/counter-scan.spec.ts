@@ -2,6 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
 import { idFixture } from '../support/id-fixtures.ts';
 import { signInOnPage } from './support/sign-in-page.ts';
+import {
+  inputMethodSetups,
+  typeThroughInputMethod,
+  typeThroughLayout,
+} from '../../main/core/scan/wedge-damage-test-helpers.ts';
 
 let app: BrowserModeApp;
 test.beforeEach(async () => {
@@ -40,6 +45,40 @@ test('a CCCD scanned through a keyboard wedge is shown field by field', async ({
   await expect(page.getByTestId('no-warnings')).toBeVisible();
 });
 
+test('a wedge scan typed with realistic timing (8–20 ms between keys, some late) is read', async ({
+  page,
+}) => {
+  const card = idFixture('cccd-2021-1');
+  await openCounter(page);
+  // Irregular gaps as a real scanner on a busy PC: mostly 8–20 ms, now and then a late key.
+  let index = 0;
+  for (const character of card.payload) {
+    index += 1;
+    await page.keyboard.type(character, { delay: 0 });
+    await page.waitForTimeout(index % 17 === 0 ? 60 : 8 + (index % 13));
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('value-idNumber')).toHaveText(String(card.expect.fields?.idNumber));
+});
+
+test('a scan while the search field has the focus does not land in the field; typing there still works', async ({
+  page,
+}) => {
+  const card = idFixture('cccd-2021-2');
+  await openCounter(page);
+  const search = page.locator('input[name="query"]');
+  await search.click();
+  await search.pressSequentially('ngu', { delay: 120 });
+  await scanWithWedge(page, card.payload);
+  await expect(page.getByTestId('value-idNumber')).toHaveText(String(card.expect.fields?.idNumber));
+  await expect(search).toHaveValue('ngu');
+  // A person goes on typing in the field.
+  await search.click();
+  await search.press('End');
+  await search.pressSequentially('yen', { delay: 120 });
+  await expect(search).toHaveValue('nguyen');
+});
+
 test('a damaged wedge scan shows the lost-diacritics warning', async ({ page }) => {
   const card = idFixture('cccd-2021-wedge-lost-diacritics-warns');
   await openCounter(page);
@@ -47,6 +86,27 @@ test('a damaged wedge scan shows the lost-diacritics warning', async ({ page }) 
 
   await expect(page.getByTestId('value-fullName')).toHaveText('?? C?ng ??ng');
   await expect(page.getByTestId('warning-lost-diacritics')).toContainText('mất dấu');
+  // And what to change, so the officer fixes the cause rather than use the damaged name.
+  await expect(page.getByTestId('scan-damage')).toHaveAttribute('data-kind', 'lost-characters');
+  await expect(page.getByTestId('scan-fix')).toContainText('HID-POS');
+});
+
+test('a scan typed through a French keyboard layout says to switch the layout', async ({ page }) => {
+  const card = idFixture('bhyt-2021-0');
+  await openCounter(page);
+  await scanWithWedge(page, typeThroughLayout(card.payload, 'fr-azerty', 'lost'));
+  await expect(page.getByTestId('scan-damage')).toHaveAttribute('data-kind', 'keyboard-layout');
+  await expect(page.getByTestId('scan-damage')).toContainText('AZERTY');
+  await expect(page.getByTestId('scan-fix')).toContainText('English (US)');
+});
+
+test('a BHYT scan rewritten by a Telex input method says to turn the input method off', async ({ page }) => {
+  const card = idFixture('bhyt-2021-0');
+  const setup = inputMethodSetups.find((candidate) => candidate.name === 'Telex on letter runs')!;
+  await openCounter(page);
+  await scanWithWedge(page, typeThroughInputMethod(card.payload, setup.options));
+  await expect(page.getByTestId('scan-damage')).toHaveAttribute('data-kind', /input-method-(telex|vni)/);
+  await expect(page.getByTestId('scan-fix')).toContainText('bộ gõ tiếng Việt');
 });
 
 test('a Căn cước 2024 child card shows the parents', async ({ page }) => {

@@ -25,7 +25,7 @@ export const displaySettings: DisplaySettings = {
   counterId: 'Q01',
   trainingMode: true,
   enrolled: true,
-  scanner: { wedgeMaxKeyIntervalMs: 40, wedgeMinLength: 12 },
+  scanner: { wedgeMaxKeyIntervalMs: 40, wedgeMinLength: 12, wedgeIdleEndMs: 200, cameraDeviceId: null },
   idleLockMinutes: 5,
 };
 

@@ -33,6 +33,10 @@ export function chromiumArguments(
     '--disable-sync',
     '--disable-translate',
     '--noerrdialogs',
-    ...(mode === 'kiosk' ? ['--kiosk', '--incognito', `--app=${url}`] : [`--app=${url}`]),
+    // A kiosk reads cards with its webcam and nobody is there to answer a permission prompt: its
+    // own profile, which only ever shows this app's page, accepts the camera.
+    ...(mode === 'kiosk'
+      ? ['--kiosk', '--incognito', '--auto-accept-camera-and-microphone-capture', `--app=${url}`]
+      : [`--app=${url}`]),
   ];
 }

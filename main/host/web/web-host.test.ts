@@ -142,10 +142,19 @@ describe('web host', () => {
         if (event.name === 'scan') resolve(event);
       }),
     );
-    backend.events.emit('scan', { source: 'test', payload: 'abc', receivedAt: '2026-11-21T00:00:00.000Z' });
-    expect(await received).toEqual({
+    const submitted = await call('scan.submit', {
+      source: 'keyboard-wedge',
+      device: null,
+      text: 'abc-not-a-card',
+    });
+    expect(await submitted.json()).toMatchObject({ ok: true, value: { duplicate: false } });
+    expect(await received).toMatchObject({
       name: 'scan',
-      payload: { source: 'test', payload: 'abc', receivedAt: '2026-11-21T00:00:00.000Z' },
+      payload: {
+        source: 'keyboard-wedge',
+        raw: 'abc-not-a-card',
+        result: { ok: false, error: { code: 'not-an-id-payload' } },
+      },
     });
     socket.close();
   });

@@ -20,6 +20,8 @@ export function displaySettings(
     scanner: {
       wedgeMaxKeyIntervalMs: settings.scanner.wedgeMaxKeyIntervalMs,
       wedgeMinLength: settings.scanner.wedgeMinLength,
+      wedgeIdleEndMs: settings.scanner.wedgeIdleEndMs,
+      cameraDeviceId: settings.scanner.cameraDeviceId,
     },
     idleLockMinutes: settings.security.idleLockMinutes,
   };

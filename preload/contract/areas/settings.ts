@@ -19,6 +19,8 @@ export const displaySettingsSchema = z.object({
   scanner: z.object({
     wedgeMaxKeyIntervalMs: z.number(),
     wedgeMinLength: z.number(),
+    wedgeIdleEndMs: z.number(),
+    cameraDeviceId: z.string().nullable(),
   }),
   idleLockMinutes: z.number(),
 });

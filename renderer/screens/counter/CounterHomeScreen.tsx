@@ -1,22 +1,19 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdParseResult } from '../../../main/core/id-card/id-card-types.ts';
 import type { ApiError } from '../../../preload/contract/api-result.ts';
 import type { WireRegistration } from '../../../preload/contract/areas/registrations.ts';
+import type { ScanEvent } from '../../../preload/contract/areas/scan.ts';
 import { useApi } from '../../app/api-context.ts';
-import { useDisplaySettings } from '../../app/display-settings-context.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime } from '../../format/format-date.ts';
-import { KeyboardWedgeSink } from '../../scan/KeyboardWedgeSink.tsx';
+import { useScans } from '../../scan/ScanProvider.tsx';
+import { ScanDamage } from '../../scan/ScanDamage.tsx';
 import { CardDetails } from './CardDetails.tsx';
 import { ConflictList } from './ConflictList.tsx';
 import { RegistrationList } from './RegistrationList.tsx';
 
-type ScanState =
-  | { state: 'waiting' }
-  | { state: 'reading' }
-  | { state: 'read'; result: IdParseResult; at: Date }
-  | { state: 'failed'; error: ApiError };
+type ScanState = { state: 'waiting' } | { state: 'read'; scan: ScanEvent };
 
 type Lookup =
   | { state: 'idle' }
@@ -34,17 +31,9 @@ function cardLookupQuery(result: IdParseResult): string | null {
 export function CounterHomeScreen() {
   const { t } = useTranslation();
   const api = useApi();
-  const { settings } = useDisplaySettings();
   const [scan, setScan] = useState<ScanState>({ state: 'waiting' });
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
   const [query, setQuery] = useState('');
-  const wedgeOptions = useMemo(
-    () => ({
-      maxKeyIntervalMs: settings.scanner.wedgeMaxKeyIntervalMs,
-      minLength: settings.scanner.wedgeMinLength,
-    }),
-    [settings.scanner.wedgeMaxKeyIntervalMs, settings.scanner.wedgeMinLength],
-  );
 
   const search = useCallback(
     async (text: string) => {
@@ -59,25 +48,17 @@ export function CounterHomeScreen() {
     [api],
   );
 
-  const onScan = useCallback(
-    async (payload: string) => {
-      setScan({ state: 'reading' });
-      const result = await api.call('id.parse', { payload });
-      if (!result.ok) return setScan({ state: 'failed', error: result.error });
-      setScan({ state: 'read', result: result.value, at: new Date() });
-      const byCard = cardLookupQuery(result.value);
-      if (byCard) void search(byCard);
-    },
-    [api, search],
-  );
-
-  // Scanners attached to the backend (HID-POS, serial, camera) deliver their scans as events.
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.name === 'scan') void onScan(event.payload.payload);
-      }),
-    [api, onScan],
+  // Every source (keyboard wedge, HID-POS, camera) arrives here parsed, once.
+  useScans(
+    useCallback(
+      (scan: ScanEvent) => {
+        setScan({ state: 'read', scan });
+        const byCard = cardLookupQuery(scan.result);
+        if (byCard) void search(byCard);
+        else setLookup({ state: 'idle' });
+      },
+      [search],
+    ),
   );
 
   const submitSearch = (event: FormEvent) => {
@@ -87,7 +68,6 @@ export function CounterHomeScreen() {
 
   return (
     <div className="counter-screen" data-screen="counter-home">
-      <KeyboardWedgeSink options={wedgeOptions} onScan={(payload) => void onScan(payload)} />
       <ConflictList />
       <section className="scan-prompt" data-testid="scan-prompt">
         <h1>{t('counter.scanPrompt')}</h1>
@@ -109,26 +89,24 @@ export function CounterHomeScreen() {
           {t('counter.search')}
         </button>
       </form>
-      {scan.state === 'reading' && (
-        <p className="scan-reading" role="status" aria-busy="true">
-          {t('counter.parsing')}
-        </p>
-      )}
-      {scan.state === 'failed' && <ErrorMessage error={scan.error} testId="scan-error" />}
       {scan.state === 'read' && (
         <div className="scan-result">
-          <p className="scan-time">{t('counter.scannedAt', { time: formatDateTime(scan.at) })}</p>
-          {scan.result.ok ? (
-            <CardDetails card={scan.result} />
+          <p className="scan-time">
+            {t('counter.scannedAt', { time: formatDateTime(scan.scan.receivedAt) })} ·{' '}
+            {t(`scanSource.${scan.scan.source}`)}
+          </p>
+          {scan.scan.damage && <ScanDamage damage={scan.scan.damage} />}
+          {scan.scan.result.ok ? (
+            <CardDetails card={scan.scan.result} />
           ) : (
             <div
               className="scan-error"
               role="alert"
               data-testid="scan-error"
-              data-code={scan.result.error.code}
+              data-code={scan.scan.result.error.code}
             >
               <h2>{t('counter.errorTitle')}</h2>
-              <p>{t(`cardError.${scan.result.error.code}`)}</p>
+              <p>{t(`cardError.${scan.scan.result.error.code}`)}</p>
             </div>
           )}
           <button

@@ -1,11 +1,15 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+
+// A person types 50 ms apart at the fastest: faster bursts are keyboard-wedge scans.
+const person = userEvent.setup({ delay: 50 });
 import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../preload/contract/api-result.ts';
 import type { SessionView } from '../../../preload/contract/areas/session.ts';
 import { documentedRegistration } from '../../../tests/fixtures/documented-registration.ts';
 import { idFixture } from '../../../tests/support/id-fixtures.ts';
 import { fakeApi } from '../../../tests/support/fake-api-client.ts';
+import { parseIdPayload } from '../../../main/core/id-card/parse-id-payload.ts';
 import { App } from '../../app/App.tsx';
 
 const officer: SessionView = {
@@ -33,18 +37,39 @@ describe('the counter', () => {
   it('looks a scanned card up and opens its registration', async () => {
     const api = counterApi();
     const card = idFixture('cccd-2021-0');
-    api.answer(
-      'id.parse',
-      ok({ ok: true, kind: 'cccd', format: 'cccd-2021', fields: card.expect.fields, warnings: [] }),
-    );
+    // The backend's side of the pipeline: the wedge scan comes back as a parsed `scan` event.
+    api.answer('scan.submit', (args) => {
+      const { text } = args as { text: string };
+      api.emit({
+        name: 'scan',
+        payload: {
+          scanId: 'scan-1',
+          source: 'keyboard-wedge',
+          device: null,
+          receivedAt: '2026-12-01T03:00:00.000Z',
+          raw: text,
+          bytesHex: null,
+          symbology: null,
+          result: parseIdPayload(text, { today: '2026-12-01' }),
+          damage: null,
+        },
+      });
+      return ok({ scanId: 'scan-1', duplicate: false });
+    });
     render(<App api={api} />);
     await screen.findByText(/Quét mã QR/);
     // A wedge scanner types far faster than a person: no delay between keys.
     await userEvent.setup({ delay: null }).keyboard(`${card.payload}{Enter}`);
     expect(await screen.findByText('Hồ sơ tìm thấy: 1')).toBeTruthy();
+    expect(api.calls.find((call) => call.name === 'scan.submit')?.args).toEqual({
+      source: 'keyboard-wedge',
+      device: null,
+      text: card.payload,
+    });
     expect(api.calls.find((call) => call.name === 'registrations.search')?.args).toEqual({
       query: card.expect.fields?.idNumber,
     });
+    expect(screen.getByTestId('value-fullName').textContent).toBe(card.expect.fields?.fullName);
     await userEvent.click(screen.getByRole('button', { name: 'Mở hồ sơ' }));
     await waitFor(() =>
       expect(
@@ -71,7 +96,7 @@ describe('the counter', () => {
     render(<App api={api} />);
     await screen.findByText(/Quét mã QR/);
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
-    await userEvent.type(screen.getByRole('searchbox'), documentedRegistration.code);
+    await person.type(screen.getByRole('searchbox'), documentedRegistration.code);
     await userEvent.click(await screen.findByRole('button', { name: 'Search' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Open' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
@@ -109,17 +134,14 @@ describe('the counter', () => {
       }),
     );
     render(<App api={api} />);
-    await userEvent.type(await screen.findByRole('searchbox'), documentedRegistration.code);
+    await person.type(await screen.findByRole('searchbox'), documentedRegistration.code);
     await userEvent.click(screen.getByRole('button', { name: 'Tìm' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Mở hồ sơ' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Từ chối' }));
     await userEvent.selectOptions(screen.getByRole('combobox'), 'other');
     const reject = screen.getAllByRole('button', { name: 'Từ chối' }).at(-1) as HTMLButtonElement;
     expect(reject.disabled).toBe(true);
-    await userEvent.type(
-      screen.getByLabelText('Ghi chú (bắt buộc với lý do này)'),
-      'Ảnh trên thẻ không khớp',
-    );
+    await person.type(screen.getByLabelText('Ghi chú (bắt buộc với lý do này)'), 'Ảnh trên thẻ không khớp');
     expect(reject.disabled).toBe(false);
     await userEvent.click(reject);
     await userEvent.click(screen.getByRole('button', { name: 'Xác nhận' }));
