@@ -41,7 +41,7 @@ export function AppHeader() {
         </nav>
       )}
       <span className="app-header-spacer" />
-      <LanguageSwitch />
+      <LanguageSwitch compact={settings.mode === 'counter' && session !== null && session !== undefined} />
       {settings.mode === 'counter' && session && (
         <span className="app-user" data-testid="signed-in-user">
           <span>

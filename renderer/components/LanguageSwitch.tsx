@@ -3,10 +3,11 @@ import { useOptionalDisplaySettings } from '../app/display-settings-context.tsx'
 import { isShippedLanguage, shippedLanguages, type ShippedLanguage } from '../i18n/setup-i18n.ts';
 
 /**
- * Each shipped language by its own name; switching keeps everything on screen. Before the settings
+ * Each shipped language by its own name (or its code, compact, in the counter's header, with the
+ * name as its accessible label); switching keeps everything on screen. Before the settings
  * are known (a failed start) it switches the page's language directly.
  */
-export function LanguageSwitch() {
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const display = useOptionalDisplaySettings();
   const current = display?.language ?? (isShippedLanguage(i18n.language) ? i18n.language : 'vi');
@@ -23,8 +24,10 @@ export function LanguageSwitch() {
           aria-pressed={code === current}
           className={code === current ? 'language-current' : undefined}
           onClick={() => pick(code)}
+          aria-label={shippedLanguages[code].language.name}
+          title={shippedLanguages[code].language.name}
         >
-          {shippedLanguages[code].language.name}
+          {compact ? code.toUpperCase() : shippedLanguages[code].language.name}
         </button>
       ))}
     </div>

@@ -18,16 +18,25 @@ export type CameraProblem =
 
 /** The same text seen again within this time is the same card still in front of the camera. */
 const repeatQuietMs = 2500;
+/**
+ * At most 15 frames a second go to the decoder (a card is held up for seconds; more would keep a
+ * core busy for nothing on a 2-core kiosk), and after a read it rests a second.
+ */
+const minFrameIntervalMs = 66;
+const restAfterReadMs = 1000;
 
 export function CameraScanner({
   mirrored,
   deviceId,
   onText,
+  showRate = false,
 }: {
   mirrored: boolean;
   /** A remembered camera (settings); null = the first one. */
   deviceId: string | null;
   onText: (text: string, device: string | null) => void;
+  /** The scanner test page shows how many frames a second this PC decodes. */
+  showRate?: boolean;
 }) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
@@ -35,6 +44,7 @@ export function CameraScanner({
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [chosen, setChosen] = useState<string | null>(deviceId);
   const [status, setStatus] = useState<'starting' | 'looking' | 'read'>('starting');
+  const [rate, setRate] = useState<number | null>(null);
   const onTextRef = useRef(onText);
   useEffect(() => {
     onTextRef.current = onText;
@@ -75,7 +85,11 @@ export function CameraScanner({
 
     // One frame at a time: the next is taken only when the worker has answered the last one.
     const loop = async (label: string | null) => {
+      let counted = 0;
+      let since = performance.now();
+      let rest = 0;
       while (!stopped && context) {
+        const frameStarted = performance.now();
         if (element.readyState >= element.HAVE_CURRENT_DATA && element.videoWidth > 0) {
           canvas.width = element.videoWidth;
           canvas.height = element.videoHeight;
@@ -85,6 +99,13 @@ export function CameraScanner({
           const answer = await decoder.decode(frame, { transfer: true }).catch(() => null);
           if (stopped) return;
           if (answer === null) return setProblem('decoder-failed');
+          counted += 1;
+          const now = performance.now();
+          if (now - since >= 1000) {
+            setRate((counted * 1000) / (now - since));
+            counted = 0;
+            since = now;
+          }
           if (answer.text !== null) {
             const now = performance.now();
             if (!last || last.text !== answer.text || now - last.at > repeatQuietMs) {
@@ -92,8 +113,12 @@ export function CameraScanner({
               setStatus('read');
             }
             last = { text: answer.text, at: now };
+            rest = restAfterReadMs;
           } else setStatus('looking');
         }
+        const wait = Math.max(rest, minFrameIntervalMs - (performance.now() - frameStarted));
+        rest = 0;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
         await new Promise((resolve) => requestAnimationFrame(resolve));
       }
     };
@@ -122,6 +147,11 @@ export function CameraScanner({
           <p className="camera-hint" role="status" data-testid="camera-status" data-status={status}>
             {t(`camera.${status}`)}
           </p>
+          {showRate && rate !== null && (
+            <p className="hint" data-testid="camera-rate" data-rate={rate.toFixed(2)}>
+              {t('camera.rate', { rate: rate.toFixed(1) })}
+            </p>
+          )}
         </>
       )}
       {cameras.length > 1 && (

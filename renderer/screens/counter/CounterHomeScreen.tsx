@@ -98,7 +98,7 @@ export function CounterHomeScreen() {
           {scan.scan.damage && <ScanDamage damage={scan.scan.damage} />}
           {scan.scan.result.ok ? (
             <CardDetails card={scan.scan.result} />
-          ) : (
+          ) : scan.scan.damage ? null : (
             <div
               className="scan-error"
               role="alert"

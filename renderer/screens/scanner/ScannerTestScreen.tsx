@@ -63,6 +63,7 @@ export function ScannerTestScreen() {
             mirrored={false}
             deviceId={settings.scanner.cameraDeviceId}
             onText={submitCameraText}
+            showRate
           />
         )}
       </div>
