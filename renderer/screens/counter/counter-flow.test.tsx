@@ -8,7 +8,7 @@ import { fail, ok } from '../../../preload/contract/api-result.ts';
 import type { SessionView } from '../../../preload/contract/areas/session.ts';
 import { documentedRegistration } from '../../../tests/fixtures/documented-registration.ts';
 import { idFixture } from '../../../tests/support/id-fixtures.ts';
-import { fakeApi } from '../../../tests/support/fake-api-client.ts';
+import { displaySettings, fakeApi } from '../../../tests/support/fake-api-client.ts';
 import { parseIdPayload } from '../../../main/core/id-card/parse-id-payload.ts';
 import { App } from '../../app/App.tsx';
 
@@ -24,8 +24,18 @@ const officer: SessionView = {
 const stored = { registration: documentedRegistration, localState: 'synced', localDecision: null };
 const reasons = [{ code: 'other', labelVi: 'Lý do khác', noteRequired: true }];
 
-function counterApi() {
+function counterApi(options: { onlyAScannerTypes?: boolean } = {}) {
   return fakeApi({
+    // When only the scanner types, a wide key interval keeps a test runner's stall (a loaded CI
+    // machine) from splitting the typed burst; where a person types too, the product's settings.
+    ...(options.onlyAScannerTypes
+      ? {
+          'settings.display': ok({
+            ...displaySettings,
+            scanner: { ...displaySettings.scanner, wedgeMaxKeyIntervalMs: 200, wedgeIdleEndMs: 2000 },
+          }),
+        }
+      : {}),
     'session.current': ok(officer),
     'conflicts.list': ok([]),
     'registrations.search': ok([stored]),
@@ -35,7 +45,7 @@ function counterApi() {
 
 describe('the counter', () => {
   it('looks a scanned card up and opens its registration', async () => {
-    const api = counterApi();
+    const api = counterApi({ onlyAScannerTypes: true });
     const card = idFixture('cccd-2021-0');
     // The backend's side of the pipeline: the wedge scan comes back as a parsed `scan` event.
     api.answer('scan.submit', (args) => {
