@@ -7,12 +7,12 @@
 //    "image-corrupt"|"image-too-large", "message":…}, "raw":null, "ms":…}
 // Exit 0 when every file gave a card (`ok` true on every line), 2 when any did not, 64 on a usage
 // error. `ms` is the QR decode time; reading and decoding the image file are not counted.
-import type { Writable } from 'node:stream';
 import { isIsoDate } from '../../core/id-card/card-dates.ts';
 import { parseIdPayload } from '../../core/id-card/parse-id-payload.ts';
 import { vietnamDay } from '../../core/time/vietnam-time.ts';
 import { decodeQrImageFile } from '../qr-image/decode-image-file.ts';
 import type { CliRun } from './cli-command.ts';
+import { writeWithBackpressure } from './write-with-backpressure.ts';
 
 const usage = `Cách dùng / usage:
   npm run -s cli -- id decode-image [--today YYYY-MM-DD] FILE...   ảnh PNG/JPEG / PNG or JPEG images
@@ -43,21 +43,6 @@ function parseArguments(args: string[]): { files: string[]; today: string } | st
   return { files, today };
 }
 
-async function write(stdout: Writable, text: string): Promise<void> {
-  if (stdout.write(text)) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      stdout.off('drain', done);
-      stdout.off('close', done);
-      stdout.off('error', done);
-      resolve();
-    };
-    stdout.on('drain', done);
-    stdout.on('close', done);
-    stdout.on('error', done);
-  });
-}
-
 const roundMs = (ms: number) => Math.round(ms * 10) / 10;
 
 export const run: CliRun = async (args, io) => {
@@ -82,7 +67,7 @@ export const run: CliRun = async (args, io) => {
       allOk = false;
       line = { file, ok: false, error: decoded.error, raw: null, ms: roundMs(decoded.ms) };
     }
-    await write(io.stdout, `${JSON.stringify(line)}\n`);
+    await writeWithBackpressure(io.stdout, `${JSON.stringify(line)}\n`);
   }
   return allOk ? 0 : 2;
 };

@@ -10,6 +10,7 @@ import { failure } from '../../core/id-card/id-card-codes.ts';
 import { parseIdPayload } from '../../core/id-card/parse-id-payload.ts';
 import type { IdParseOptions } from '../../core/id-card/id-card-types.ts';
 import type { CliRun } from './cli-command.ts';
+import { writeWithBackpressure } from './write-with-backpressure.ts';
 
 const usage = `Cách dùng / usage:
   npm run -s cli -- id parse [--today YYYY-MM-DD] <payload>   một mã QR / one payload
@@ -77,22 +78,6 @@ async function readPayload(stdin: Readable): Promise<Uint8Array> {
     if (length > maxPayloadBytes) break; // too large already: parse says so without the rest
   }
   return Buffer.concat(chunks, length);
-}
-
-/** Writes `text`, waiting for the reader when the stream's buffer is full. */
-async function write(stdout: Writable, text: string): Promise<void> {
-  if (stdout.write(text)) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      stdout.off('drain', done);
-      stdout.off('close', done);
-      stdout.off('error', done);
-      resolve();
-    };
-    stdout.on('drain', done);
-    stdout.on('close', done);
-    stdout.on('error', done);
-  });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -174,7 +159,7 @@ async function runBatch(stdin: Readable, stdout: Writable, options: IdParseOptio
       output += `${json}\n`;
       allOk &&= ok;
     }
-    if (output.length > 0) await write(stdout, output);
+    if (output.length > 0) await writeWithBackpressure(stdout, output);
   };
   try {
     for await (const chunk of stdin) {
@@ -202,6 +187,6 @@ export const run: CliRun = async (args, io) => {
   if (mode.kind === 'batch') return runBatch(io.stdin, io.stdout, options);
   const input = mode.kind === 'stdin' ? await readPayload(io.stdin) : mode.payload;
   const result = parseIdPayload(input, options);
-  await write(io.stdout, `${JSON.stringify(result)}\n`);
+  await writeWithBackpressure(io.stdout, `${JSON.stringify(result)}\n`);
   return result.ok ? 0 : 2;
 };

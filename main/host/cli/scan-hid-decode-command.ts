@@ -5,7 +5,6 @@
 // line far longer than any report is answered without being held in memory. Lines have no times,
 // so scans are told apart by their reports' flags alone (no gap time-out); the end of the input
 // abandons a scan still unfinished.
-import type { Writable } from 'node:stream';
 import { isIsoDate } from '../../core/id-card/card-dates.ts';
 import { parseIdPayload } from '../../core/id-card/parse-id-payload.ts';
 import { vietnamDay } from '../../core/time/vietnam-time.ts';
@@ -13,6 +12,7 @@ import { encodeHidPosReports, reportHex } from '../../devices/hid-pos/encode-hid
 import { HidPosAssembler, type HidPosOutcome } from '../../devices/hid-pos/hid-pos-assembler.ts';
 import { isHidPosLayoutOption, type HidPosLayoutOption } from '../../devices/hid-pos/hid-pos-layouts.ts';
 import type { CliRun } from './cli-command.ts';
+import { writeWithBackpressure } from './write-with-backpressure.ts';
 
 const example = reportHex(encodeHidPosReports('xin chào', 'honeywell')[0] as Uint8Array);
 
@@ -69,22 +69,6 @@ function parseArguments(args: string[]): Options | string {
     else return `không nhận đối số, báo cáo đọc từ stdin / takes no argument, reports come on stdin: ${arg}`;
   }
   return options;
-}
-
-/** Writes `text`, waiting for the reader when the stream's buffer is full. */
-async function write(stdout: Writable, text: string): Promise<void> {
-  if (stdout.write(text)) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      stdout.off('drain', done);
-      stdout.off('close', done);
-      stdout.off('error', done);
-      resolve();
-    };
-    stdout.on('drain', done);
-    stdout.on('close', done);
-    stdout.on('error', done);
-  });
 }
 
 /**
@@ -219,11 +203,11 @@ export const run: CliRun = async (args, io) => {
       if (broken || !stdout.writable) return 74;
       const text = typeof chunk === 'string' ? chunk : utf8.decode(chunk, { stream: true });
       const output = decoder.answer(cutter.push(text));
-      if (output.length > 0) await write(stdout, output);
+      if (output.length > 0) await writeWithBackpressure(stdout, output);
     }
     const rest = [...cutter.push(utf8.decode()), ...cutter.end()];
     const output = decoder.answer(rest) + decoder.end();
-    if (output.length > 0) await write(stdout, output);
+    if (output.length > 0) await writeWithBackpressure(stdout, output);
     return decoder.allOk ? 0 : 2;
   } finally {
     stdout.off('error', onError);
