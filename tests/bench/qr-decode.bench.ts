@@ -4,14 +4,26 @@
 // in the same run, frame by frame, the three decoders taking turns. The pixels are in memory:
 // generating the frames and decoding image files are not timed. A frame counts as read only when
 // the text is exactly the card's payload.
-//   app          decodeQrFrame(frame, readBarcodes): no time budget, every fallback allowed.
+//   app          decodeQrFrame(frame, readBarcodes): no time budget, every fallback allowed (the
+//                figure for the camera's 200 ms budget is reported beside it).
 //   zxing-wasm   readBarcodes(frame) with no options at all (its defaults: every format,
 //                tryHarder/tryRotate/tryInvert/tryDownscale, up to 255 symbols, character set
 //                guessed; the guess gets these UTF-8 payloads right, so nothing is needed for that).
 //   @zxing/lib   QRCodeReader with default hints on HybridBinarizer(RGBLuminanceSource(luma)),
 //                the RGBA → luma conversion timed with it.
-// QR_CORPUS_ROUNDS=0,1,2 measures on more corpora of the same make-up (round 0 is the default;
-// the strategy's fallbacks were chosen looking at rounds 0 and 1, so 2 and 3 are held out).
+//
+// Two sets of corpus rounds (each round: 364 frames of the same make-up, other poses and
+// distortion strengths, drawn from other seeds):
+//   TUNING    rounds 0, 1, 4, 5, 6, 7 (2,184 frames). The strategy's fallbacks were designed and
+//             chosen looking at these rounds' frames and misses; their figures are for comparison.
+//   HELD-OUT  rounds 10–13 (1,456 frames), never looked at while tuning: the success-rate and
+//             time targets are judged on these.
+// Rounds 2 and 3 are in neither: they were the held-out set before, and their misses were
+// described in issue #8, so they are no longer unseen. QR_CORPUS_TUNING and QR_CORPUS_HELD_OUT
+// (comma-separated round numbers, empty for none) replace the two sets, e.g. to measure on the
+// tuning set alone while working on the strategy. Rendered frames are cached in the temp
+// directory by corpus version (qr-corpus/corpus-cache.ts): the first run renders them (about a
+// minute per round on two cores), later runs read them back.
 import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { readBarcodes } from 'zxing-wasm/reader';
 import {
@@ -23,8 +35,13 @@ import type { RgbaFrame } from '../../main/core/qr-decode/gray-image.ts';
 import { loadZxingReader } from '../../main/host/qr-image/zxing-node-reader.ts';
 import type { Benchmark, BenchResult } from './bench-result.ts';
 import { median, percentile, result } from './bench-result.ts';
-import { generateQrCorpus } from './qr-corpus/generate-corpus.ts';
-import { distortionKinds, qrCorpusSpecs, type QrCorpusFrame } from './qr-corpus/qr-corpus.ts';
+import { prepareQrCorpusRounds, readCachedFrame, type CachedRound } from './qr-corpus/corpus-cache.ts';
+import { distortionKinds } from './qr-corpus/qr-corpus.ts';
+
+const defaultTuningRounds = [0, 1, 4, 5, 6, 7];
+const defaultHeldOutRounds = [10, 11, 12, 13];
+/** The camera worker's per-frame budget (renderer/scan/camera/qr-decoder-client.ts). */
+const cameraBudgetMs = 200;
 
 type DecoderName = 'app' | 'zxing-wasm default' | '@zxing/library';
 type Decode = (frame: RgbaFrame) => Promise<string | null>;
@@ -33,6 +50,24 @@ interface Tally {
   ok: number;
   ms: number[];
   byKind: Map<string, number>;
+}
+
+interface AttemptTally {
+  ran: number;
+  read: number;
+  ms: number[];
+}
+
+interface SetTally {
+  name: string;
+  rounds: number[];
+  frames: number;
+  decoders: Map<DecoderName, Tally>;
+  attempts: Map<QrDecodeAttempt, AttemptTally>;
+  /** Frames the app read with an attempt that started within the camera's budget. */
+  withinBudget: number;
+  appMisses: string[];
+  misreads: string[];
 }
 
 function zxingLibraryDecode(frame: RgbaFrame): string | null {
@@ -54,29 +89,101 @@ function zxingLibraryDecode(frame: RgbaFrame): string | null {
   }
 }
 
-const rate = (ok: number, total: number) => (100 * ok) / total;
+const rate = (ok: number, total: number) => (total === 0 ? 0 : (100 * ok) / total);
+
+function roundsFromEnv(name: string, fallback: number[]): number[] {
+  const value = process.env[name];
+  if (value === undefined) return fallback;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map(Number);
+}
+
+function printSet(set: SetTally, names: DecoderName[]): void {
+  const perKind = set.frames / distortionKinds.length;
+  console.log(
+    `\nQR decode, ${set.name} set (rounds ${set.rounds.join(',')}, ${set.frames} frames): frames read with the exact payload, by distortion (${perKind} frames each)`,
+  );
+  console.table(
+    Object.fromEntries(
+      distortionKinds.map((kind) => [
+        kind,
+        Object.fromEntries(
+          names.map((name) => [name, `${set.decoders.get(name)?.byKind.get(kind) ?? 0}/${perKind}`]),
+        ),
+      ]),
+    ),
+  );
+  console.table(
+    Object.fromEntries(
+      names.map((name) => {
+        const tally = set.decoders.get(name) as Tally;
+        return [
+          name,
+          {
+            read: `${tally.ok}/${set.frames}`,
+            'success %': rate(tally.ok, set.frames).toFixed(2),
+            'median ms': median(tally.ms).toFixed(2),
+            'p95 ms': percentile(tally.ms, 95).toFixed(1),
+            'max ms': Math.max(...tally.ms).toFixed(0),
+          },
+        ];
+      }),
+    ),
+  );
+  console.log(
+    `app strategy, ${set.name} set, per attempt (frames read by it; how often it ran; its median time when it ran). ` +
+      `Within the camera's ${cameraBudgetMs} ms budget it reads ${set.withinBudget}/${set.frames} (${rate(set.withinBudget, set.frames).toFixed(2)} %).`,
+  );
+  console.table(
+    Object.fromEntries(
+      qrDecodeAttempts.map((attempt) => {
+        const tally = set.attempts.get(attempt);
+        return [
+          attempt,
+          {
+            read: tally?.read ?? 0,
+            ran: tally?.ran ?? 0,
+            'median ms': tally && tally.ms.length > 0 ? median(tally.ms).toFixed(1) : '–',
+          },
+        ];
+      }),
+    ),
+  );
+  if (set.appMisses.length > 0) console.log(`app missed (${set.name}): ${set.appMisses.join(', ')}`);
+  if (set.misreads.length > 0)
+    console.log(`misreads (${set.name}; text that is not the payload): ${set.misreads.join(', ')}`);
+}
 
 const benchmark: Benchmark = {
   title: 'webcam QR decode (app strategy vs zxing-wasm defaults vs @zxing/library)',
   run: async () => {
-    const rounds = (process.env.QR_CORPUS_ROUNDS ?? '0').split(',').map(Number);
+    const sets = [
+      { name: 'held-out', rounds: roundsFromEnv('QR_CORPUS_HELD_OUT', defaultHeldOutRounds) },
+      { name: 'tuning', rounds: roundsFromEnv('QR_CORPUS_TUNING', defaultTuningRounds) },
+    ].filter((set) => set.rounds.length > 0);
+    const allRounds = [...new Set(sets.flatMap((set) => set.rounds))];
     const started = performance.now();
-    const corpus: QrCorpusFrame[] = [];
-    for (const round of rounds) corpus.push(...(await generateQrCorpus(qrCorpusSpecs(round))));
+    const cached = new Map<number, CachedRound>(
+      (
+        await prepareQrCorpusRounds(allRounds, { log: (line) => console.error(`bench: qr corpus: ${line}`) })
+      ).map((round) => [round.round, round]),
+    );
     console.error(
-      `bench: qr corpus of ${corpus.length} frames (rounds ${rounds.join(',')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `bench: qr corpus of ${allRounds.length} rounds ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
     const read = await loadZxingReader();
-    const attemptHits = new Map<QrDecodeAttempt, number>();
-    const attemptMs = new Map<QrDecodeAttempt, number[]>();
+    let attemptLog: Array<{ attempt: QrDecodeAttempt; startedAt: number; ms: number; decoded: boolean }> = [];
     const decoders: Record<DecoderName, Decode> = {
       app: async (frame) => {
+        attemptLog = [];
+        const begin = performance.now();
         const found = await decodeQrFrame(frame, read, {
-          onAttempt: (attempt, ms, decoded) => {
-            attemptMs.set(attempt, [...(attemptMs.get(attempt) ?? []), ms]);
-            if (decoded) attemptHits.set(attempt, (attemptHits.get(attempt) ?? 0) + 1);
-          },
+          onAttempt: (attempt, ms, decoded) =>
+            attemptLog.push({ attempt, startedAt: performance.now() - ms - begin, ms, decoded }),
         });
         return found?.text ?? null;
       },
@@ -89,136 +196,125 @@ const benchmark: Benchmark = {
     const names = Object.keys(decoders) as DecoderName[];
 
     // Warm-up (JIT, the wasm's memory), not counted.
-    for (const { frame } of corpus.slice(0, 5)) for (const name of names) await decoders[name](frame);
-    attemptHits.clear();
-    attemptMs.clear();
-
-    const tallies = new Map<DecoderName, Tally>(
-      names.map((name) => [name, { ok: 0, ms: [], byKind: new Map() }]),
-    );
-    const misreads: string[] = [];
-    const appMisses: string[] = [];
-    for (const [index, { spec, frame }] of corpus.entries()) {
-      // Take turns, starting with a different decoder on each frame.
-      for (let turn = 0; turn < names.length; turn += 1) {
-        const name = names[(index + turn) % names.length] as DecoderName;
-        const before = performance.now();
-        const text = await decoders[name](frame);
-        const ms = performance.now() - before;
-        const tally = tallies.get(name) as Tally;
-        tally.ms.push(ms);
-        if (text === spec.payload) {
-          tally.ok += 1;
-          tally.byKind.set(spec.kind, (tally.byKind.get(spec.kind) ?? 0) + 1);
-        } else {
-          if (text !== null) misreads.push(`${name}: ${spec.id}`);
-          if (name === 'app') appMisses.push(spec.id);
-        }
-      }
+    const first = cached.get(allRounds[0] as number) as CachedRound;
+    for (let index = 0; index < 5; index += 1) {
+      const { frame } = await readCachedFrame(first, index);
+      for (const name of names) await decoders[name](frame);
     }
 
-    const total = corpus.length;
-    const perKind = corpus.length / rounds.length / distortionKinds.length;
-    console.log(
-      `\nQR decode: frames read with the exact payload, by distortion (${rounds.length * perKind} frames each)`,
-    );
-    console.table(
-      Object.fromEntries(
-        distortionKinds.map((kind) => [
-          kind,
-          Object.fromEntries(
-            names.map((name) => [
-              name,
-              `${(tallies.get(name) as Tally).byKind.get(kind) ?? 0}/${rounds.length * perKind}`,
-            ]),
-          ),
-        ]),
-      ),
-    );
-    console.table(
-      Object.fromEntries(
-        names.map((name) => {
-          const tally = tallies.get(name) as Tally;
-          return [
-            name,
-            {
-              read: `${tally.ok}/${total}`,
-              'success %': rate(tally.ok, total).toFixed(2),
-              'median ms': median(tally.ms).toFixed(2),
-              'p95 ms': percentile(tally.ms, 95).toFixed(1),
-              'max ms': Math.max(...tally.ms).toFixed(0),
-            },
-          ];
-        }),
-      ),
-    );
-    console.log(
-      'app strategy, per attempt (frames read by it; how often it ran; its median time when it ran):',
-    );
-    console.table(
-      Object.fromEntries(
-        qrDecodeAttempts.map((attempt) => [
-          attempt,
-          {
-            read: attemptHits.get(attempt) ?? 0,
-            ran: attemptMs.get(attempt)?.length ?? 0,
-            'median ms': attemptMs.has(attempt) ? median(attemptMs.get(attempt) as number[]).toFixed(1) : '–',
-          },
-        ]),
-      ),
-    );
-    if (appMisses.length > 0) console.log(`app missed: ${appMisses.join(', ')}`);
-    if (misreads.length > 0) console.log(`misreads (text that is not the payload): ${misreads.join(', ')}`);
+    const tallies: SetTally[] = [];
+    let frameNumber = 0;
+    for (const set of sets) {
+      const tally: SetTally = {
+        ...set,
+        frames: 0,
+        decoders: new Map(names.map((name) => [name, { ok: 0, ms: [], byKind: new Map() }])),
+        attempts: new Map(),
+        withinBudget: 0,
+        appMisses: [],
+        misreads: [],
+      };
+      for (const round of set.rounds) {
+        const corpus = cached.get(round) as CachedRound;
+        for (let index = 0; index < corpus.specs.length; index += 1) {
+          const { spec, frame } = await readCachedFrame(corpus, index);
+          tally.frames += 1;
+          frameNumber += 1;
+          // Take turns, starting with a different decoder on each frame.
+          for (let turn = 0; turn < names.length; turn += 1) {
+            const name = names[(frameNumber + turn) % names.length] as DecoderName;
+            const before = performance.now();
+            const text = await decoders[name](frame);
+            const ms = performance.now() - before;
+            const decoder = tally.decoders.get(name) as Tally;
+            decoder.ms.push(ms);
+            const ok = text === spec.payload;
+            if (ok) {
+              decoder.ok += 1;
+              decoder.byKind.set(spec.kind, (decoder.byKind.get(spec.kind) ?? 0) + 1);
+            } else {
+              if (text !== null) tally.misreads.push(`${name}: ${spec.id}`);
+              if (name === 'app') tally.appMisses.push(spec.id);
+            }
+            if (name !== 'app') continue;
+            for (const entry of attemptLog) {
+              const attempt = tally.attempts.get(entry.attempt) ?? { ran: 0, read: 0, ms: [] };
+              attempt.ran += 1;
+              attempt.ms.push(entry.ms);
+              if (entry.decoded && ok) attempt.read += 1;
+              tally.attempts.set(entry.attempt, attempt);
+            }
+            const reader = attemptLog.find((entry) => entry.decoded);
+            if (ok && reader && (reader === attemptLog[0] || reader.startedAt <= cameraBudgetMs))
+              tally.withinBudget += 1;
+          }
+        }
+      }
+      printSet(tally, names);
+      tallies.push(tally);
+    }
+    console.error(`bench: qr decode took ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
 
-    const app = tallies.get('app') as Tally;
-    const zxingDefault = tallies.get('zxing-wasm default') as Tally;
-    const library = tallies.get('@zxing/library') as Tally;
-    const appMedian = median(app.ms);
-    const defaultMedian = median(zxingDefault.ms);
-    const results: BenchResult[] = [
-      result({
-        name: 'qr decode: app success rate (exact payload)',
-        unit: '% of frames',
-        value: rate(app.ok, total),
-        baseline: rate(zxingDefault.ok, total),
-        baselineName: 'zxing-wasm readBarcodes, default options',
-        target: '>= 99.5',
-      }),
-      result({
-        name: 'qr decode: app median time / zxing-wasm default median',
-        unit: 'ratio',
-        value: appMedian / defaultMedian,
-        target: '<= 0.8',
-      }),
-      result({
-        name: 'qr decode: app median time per frame',
-        unit: 'ms',
-        value: appMedian,
-        baseline: defaultMedian,
-        baselineName: 'zxing-wasm readBarcodes, default options',
-        target: null,
-      }),
-      result({
-        name: 'qr decode: app p95 time per frame',
-        unit: 'ms',
-        value: percentile(app.ms, 95),
-        baseline: percentile(zxingDefault.ms, 95),
-        baselineName: 'zxing-wasm readBarcodes, default options',
-        target: null,
-      }),
-      result({
-        name: 'qr decode: @zxing/library success rate',
-        unit: '% of frames',
-        value: rate(library.ok, total),
-        target: null,
-      }),
-      result({
-        name: 'qr decode: @zxing/library median time per frame',
-        unit: 'ms',
-        value: median(library.ms),
-        target: null,
-      }),
-    ];
+    const results: BenchResult[] = [];
+    for (const set of tallies) {
+      const app = set.decoders.get('app') as Tally;
+      const zxingDefault = set.decoders.get('zxing-wasm default') as Tally;
+      const library = set.decoders.get('@zxing/library') as Tally;
+      const judged = set.name === 'held-out';
+      const label = `qr decode, ${set.name} (rounds ${set.rounds.join(',')}, ${set.frames} frames)`;
+      const appMedian = median(app.ms);
+      const defaultMedian = median(zxingDefault.ms);
+      results.push(
+        result({
+          name: `${label}: app success rate (exact payload)`,
+          unit: '% of frames',
+          value: rate(app.ok, set.frames),
+          baseline: rate(zxingDefault.ok, set.frames),
+          baselineName: 'zxing-wasm readBarcodes, default options',
+          target: judged ? '>= 99.5' : null,
+        }),
+        result({
+          name: `${label}: app median time / zxing-wasm default median`,
+          unit: 'ratio',
+          value: appMedian / defaultMedian,
+          target: judged ? '<= 0.8' : null,
+        }),
+        result({
+          name: `${label}: app median time per frame`,
+          unit: 'ms',
+          value: appMedian,
+          baseline: defaultMedian,
+          baselineName: 'zxing-wasm readBarcodes, default options',
+          target: null,
+        }),
+        result({
+          name: `${label}: app p95 time per frame`,
+          unit: 'ms',
+          value: percentile(app.ms, 95),
+          baseline: percentile(zxingDefault.ms, 95),
+          baselineName: 'zxing-wasm readBarcodes, default options',
+          target: null,
+        }),
+        result({
+          name: `${label}: app success rate within the camera's ${cameraBudgetMs} ms budget`,
+          unit: '% of frames',
+          value: rate(set.withinBudget, set.frames),
+          target: null,
+        }),
+        result({
+          name: `${label}: @zxing/library success rate`,
+          unit: '% of frames',
+          value: rate(library.ok, set.frames),
+          target: null,
+        }),
+        result({
+          name: `${label}: @zxing/library median time per frame`,
+          unit: 'ms',
+          value: median(library.ms),
+          target: null,
+        }),
+      );
+    }
     return results;
   },
 };

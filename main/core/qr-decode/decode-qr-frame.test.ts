@@ -51,10 +51,14 @@ describe('decodeQrFrame', () => {
     });
   });
 
-  it('never hands the reader an option whose value is undefined', async () => {
+  it('makes every attempt on a frame without a code, and never hands the reader an option whose value is undefined', async () => {
     const { reader, calls } = scriptedReader([]);
-    expect(await decodeQrFrame(frame, reader)).toBeNull();
-    expect(calls.length).toBeGreaterThanOrEqual(qrDecodeAttempts.length - 1);
+    const seen: QrDecodeAttempt[] = [];
+    expect(await decodeQrFrame(frame, reader, { onAttempt: (attempt) => seen.push(attempt) })).toBeNull();
+    expect(seen).toEqual([...qrDecodeAttempts]);
+    // A blank frame has no finder patterns: the attempts that paint or crop around them read nothing
+    // more than the binarized frame (or nothing at all).
+    expect(calls.length).toBeGreaterThanOrEqual(qrDecodeAttempts.length - 2);
     for (const { options } of calls) {
       for (const [key, value] of Object.entries(options)) expect(value, key).not.toBeUndefined();
     }
@@ -66,13 +70,22 @@ describe('decodeQrFrame', () => {
       [read(payload)],
     ]);
     const found = await decodeQrFrame(frame, reader);
-    expect(found).toMatchObject({ text: payload, attempt: 'local-mean' });
-    // The fallback gives the reader a binarized copy (0 or 255, gray) to read without a threshold.
+    expect(found).toMatchObject({ text: payload, attempt: 'sharpened' });
+    // The first fallback gives the reader a sharpened gray copy, for its own binarizer.
     const second = calls[1]!;
-    expect(second.options.binarizer).toBe('FixedThreshold');
+    expect(second.options.binarizer).toBe('LocalAverage');
     expect(second.image).not.toBe(frame);
     expect([second.image.width, second.image.height]).toEqual([32, 24]);
-    expect(second.image.data.every((value) => value === 0 || value === 255)).toBe(true);
+  });
+
+  it('hands a binarized copy (0 or 255, gray) to the reader without a threshold of its own', async () => {
+    const { reader, calls } = scriptedReader([[], [], [read(payload)]]);
+    const found = await decodeQrFrame(frame, reader);
+    expect(found).toMatchObject({ text: payload, attempt: 'sharp-finders' });
+    const third = calls[2]!;
+    expect(third.options.binarizer).toBe('FixedThreshold');
+    expect([third.image.width, third.image.height]).toEqual([32, 24]);
+    expect(third.image.data.every((value) => value === 0 || value === 255)).toBe(true);
   });
 
   it('stops starting fallbacks once the budget is spent, but always makes the fast pass', async () => {
@@ -92,7 +105,7 @@ describe('decodeQrFrame', () => {
       },
     });
     expect(found).toBeNull();
-    expect(seen).toEqual(['fast', 'local-mean']);
+    expect(seen).toEqual(['fast', 'sharpened']);
     expect(
       await decodeQrFrame(frame, slowReader, { budgetMs: 0, now: () => clock, onAttempt: () => undefined }),
     ).toBeNull();

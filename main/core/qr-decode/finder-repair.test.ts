@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { GrayImage } from './gray-image.ts';
 import {
+  codeRegions,
   findFinderCandidates,
+  finderTriples,
   missingFinderHypotheses,
   paintFinder,
   refineHypothesis,
@@ -112,5 +114,71 @@ describe('finder repair', () => {
     expect(differences).toBe(0);
     expect(spotContrast(washed, topRight, modulePx)).toBe(0);
     expect(spotContrast(original, topRight, 3 * modulePx)).toBeGreaterThan(50);
+  });
+
+  it('groups three visible finders into a code, in the code’s own orientation, with its grid', () => {
+    const found = findFinderCandidates(qrLike()).filter((candidate) => candidate.hits >= 3);
+    const [best] = finderTriples(found);
+    expect(best).toBeDefined();
+    const [corner, right, down] = best!.finders;
+    expect(near(corner.center, topLeft, 1.5)).toBe(true);
+    expect(near(right.center, topRight, 1.5)).toBe(true);
+    expect(near(down.center, bottomLeft, 1.5)).toBe(true);
+    // 34 modules between finder centres (41 − 7): the module vectors are one module along each side.
+    expect(corner.u.x).toBeCloseTo(modulePx, 0);
+    expect(Math.abs(corner.u.y)).toBeLessThan(0.2);
+    expect(corner.v.y).toBeCloseTo(modulePx, 0);
+    expect(near(best!.corners[3]!, center(size - 7, size - 7), 2)).toBe(true);
+    // Painting the three ideal finders over the picture changes nothing: they were ideal already.
+    let painted = qrLike();
+    for (const finder of best!.finders) painted = paintFinder(painted, finder);
+    const original = qrLike();
+    let differences = 0;
+    for (let index = 0; index < original.data.length; index += 1)
+      if (painted.data[index] !== original.data[index]) differences += 1;
+    expect(differences).toBeLessThan(0.01 * original.data.length);
+
+    // The same code turned a quarter (columns become rows): the corner keeps its role.
+    const source = qrLike();
+    const turned = new Float32Array(source.data.length);
+    for (let y = 0; y < side; y += 1)
+      for (let x = 0; x < side; x += 1) turned[x * side + (side - 1 - y)] = source.data[y * side + x]!;
+    const turnedFound = findFinderCandidates({ data: turned, width: side, height: side }).filter(
+      (candidate) => candidate.hits >= 3,
+    );
+    const [turnedBest] = finderTriples(turnedFound);
+    const rotate = (point: { x: number; y: number }) => ({ x: side - point.y, y: point.x });
+    expect(near(turnedBest!.finders[0].center, rotate(topLeft), 1.5)).toBe(true);
+    expect(near(turnedBest!.finders[1].center, rotate(topRight), 1.5)).toBe(true);
+    // Two finders alone, or three that are not a code's corners, make no triple.
+    expect(finderTriples(found.slice(0, 2))).toEqual([]);
+    expect(
+      finderTriples([
+        { x: 10, y: 10, module: 5, hits: 5 },
+        { x: 180, y: 10, module: 5, hits: 5 },
+        { x: 95, y: 40, module: 5, hits: 5 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('says where a code may be from its finders: three, or two of them', () => {
+    const contains = (region: { x: number; y: number; width: number; height: number }) =>
+      region.x <= margin &&
+      region.y <= margin &&
+      region.x + region.width >= side - margin &&
+      region.y + region.height >= side - margin;
+    const found = findFinderCandidates(qrLike()).filter((candidate) => candidate.hits >= 3);
+    const [first] = codeRegions(found);
+    expect(contains(first!)).toBe(true);
+    // Not much more than the code and its quiet zone.
+    expect(first!.width).toBeLessThan(side + 8 * modulePx);
+    const washed = findFinderCandidates(washOut(qrLike(), bottomLeft, 6 * modulePx)).filter(
+      (candidate) => candidate.hits >= 3,
+    );
+    expect(washed).toHaveLength(2);
+    const regions = codeRegions(washed);
+    expect(regions.length).toBeGreaterThan(0);
+    expect(contains(regions[0]!)).toBe(true);
+    expect(codeRegions([])).toEqual([]);
   });
 });

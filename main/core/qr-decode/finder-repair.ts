@@ -1,8 +1,11 @@
-// The last resort for a QR code whose finder pattern is washed out (glare on a laminated card
-// usually lands on a corner): find the finder patterns that are still visible, work out where the
-// missing one must be from the other two, and paint an ideal one there, so that the reader, which
-// needs all three, can sample the code. Reed–Solomon still checks every bit of data: a wrong guess
-// does not decode, it only costs an attempt.
+// Finder patterns found by this module's own scan of a binarized frame, for codes the reader's
+// detector misses. Glare on a laminated card usually lands on a corner and washes a finder out:
+// the two still visible say where the missing one must be, and an ideal one is painted there, so
+// that the reader, which needs all three, can sample the code. Blur or glare can also leave all
+// three visible to this scan but too damaged for the reader's: three that make a code are painted
+// over with ideal ones. And the finders say where a code may be, for cropping before an upscale.
+// Reed–Solomon still checks every bit of data: a wrong guess does not decode, it only costs an
+// attempt.
 import type { GrayImage } from './gray-image.ts';
 
 export interface FinderCandidate {
@@ -14,7 +17,7 @@ export interface FinderCandidate {
   hits: number;
 }
 
-interface Point {
+export interface Point {
   x: number;
   y: number;
 }
@@ -149,32 +152,34 @@ export function findFinderCandidates(image: GrayImage): FinderCandidate[] {
     } else found.push({ x, y: centerY, module: size, hits: 1 });
     return true;
   };
+  // Row by row, as runs of dark and light pixels: every five runs starting with a dark one
+  // (dark–light–dark–light–dark) are a possible finder crossing, considered where they end. After a
+  // finder is found, the next window starts past it.
+  const runs = new Int32Array(width + 1);
+  const ends = new Int32Array(width + 1);
   for (let y = 0; y < height; y += 1) {
-    counts.fill(0);
-    let state = 0;
     const row = y * width;
+    let runCount = 0;
+    let dark = isDark(data[row] as number);
+    const firstDark = dark ? 0 : 1;
+    let length = 0;
     for (let x = 0; x < width; x += 1) {
-      if (isDark(data[row + x] as number)) {
-        if ((state & 1) === 1) state += 1;
-        counts[state] = (counts[state] as number) + 1;
-      } else if ((state & 1) === 0) {
-        if (state === 4) {
-          if (consider(x, y)) {
-            counts.fill(0);
-            state = 0;
-          } else {
-            counts.copyWithin(0, 2, 5);
-            counts[3] = 1;
-            counts[4] = 0;
-            state = 3;
-          }
-        } else {
-          state += 1;
-          counts[state] = (counts[state] as number) + 1;
-        }
-      } else counts[state] = (counts[state] as number) + 1;
+      if (isDark(data[row + x] as number) === dark) length += 1;
+      else {
+        runs[runCount] = length;
+        ends[runCount] = x;
+        runCount += 1;
+        dark = !dark;
+        length = 1;
+      }
     }
-    if (state === 4) consider(width, y);
+    runs[runCount] = length;
+    ends[runCount] = width;
+    runCount += 1;
+    for (let first = firstDark; first + 4 < runCount;) {
+      for (let slot = 0; slot < 5; slot += 1) counts[slot] = runs[first + slot] as number;
+      first += consider(ends[first + 4] as number, y) ? 6 : 2;
+    }
   }
   return found.filter((candidate) => candidate.hits >= 2);
 }
@@ -252,6 +257,109 @@ export function missingFinderHypotheses(
     }
   }
   return hypotheses;
+}
+
+/**
+ * Three visible finder patterns that can be one code's: one of them (the corner) sees the other
+ * two at about a right angle and about the same distance, a QR size away. A finder that is
+ * visible to this scan but that blur or glare has damaged enough to defeat the reader's own
+ * detector is painted over with an ideal one, the three sharing the grid's module vectors.
+ */
+export interface FinderTriple {
+  /** The three finders (top-left, top-right, bottom-left in the code's own frame), to paint. */
+  finders: [FinderHypothesis, FinderHypothesis, FinderHypothesis];
+  /** The code's four corner points (finder centres and the fourth corner), for cropping. */
+  corners: Point[];
+  /** Higher is better: scan lines that crossed the three, less a penalty for a skewed angle. */
+  score: number;
+}
+
+export function finderTriples(candidates: FinderCandidate[]): FinderTriple[] {
+  const triples: FinderTriple[] = [];
+  for (const [i, corner] of candidates.entries()) {
+    for (let j = 0; j < candidates.length; j += 1) {
+      for (let k = j + 1; k < candidates.length; k += 1) {
+        if (j === i || k === i) continue;
+        const a = candidates[j] as FinderCandidate;
+        const b = candidates[k] as FinderCandidate;
+        const modules = [corner.module, a.module, b.module];
+        if (Math.max(...modules) > 1.5 * Math.min(...modules)) continue;
+        const module = (corner.module + a.module + b.module) / 3;
+        const toA = sub(a, corner);
+        const toB = sub(b, corner);
+        const lengthA = Math.hypot(toA.x, toA.y);
+        const lengthB = Math.hypot(toB.x, toB.y);
+        if (lengthA > 1.33 * lengthB || lengthB > 1.33 * lengthA) continue;
+        const cosine = (toA.x * toB.x + toA.y * toB.y) / (lengthA * lengthB);
+        if (Math.abs(cosine) > 0.3) continue;
+        const span = gridSpan((lengthA + lengthB) / 2 / module);
+        if (span === null) continue;
+        // In image coordinates (y down) the code's u × v is positive: top-right × bottom-left.
+        const [right, down] = toA.x * toB.y - toA.y * toB.x > 0 ? [a, b] : [b, a];
+        const u = scale(sub(right, corner), 1 / span);
+        const v = scale(sub(down, corner), 1 / span);
+        const fourth = add(right, sub(down, corner));
+        const corners = [corner, right, down, fourth].map(({ x, y }) => ({ x, y }));
+        const finder = ({ x, y }: Point): FinderHypothesis => ({ center: { x, y }, u, v, corners, score: 0 });
+        triples.push({
+          finders: [finder(corner), finder(right), finder(down)],
+          corners,
+          score: corner.hits + a.hits + b.hits - 20 * Math.abs(cosine),
+        });
+      }
+    }
+  }
+  return triples.sort((first, second) => second.score - first.score);
+}
+
+/** An axis-aligned rectangle of the image. */
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function regionAround(points: Point[], margin: number): Region {
+  const xs = points.map((point) => point.x);
+  const ys = points.map((point) => point.y);
+  const x = Math.min(...xs) - margin;
+  const y = Math.min(...ys) - margin;
+  return { x, y, width: Math.max(...xs) + margin - x, height: Math.max(...ys) + margin - y };
+}
+
+/**
+ * Where a code may be, best first, from the finder candidates: the square of each triple, then,
+ * for each pair a QR size apart, every square the pair can be two corners of (both sides of an
+ * edge, or the diagonal), with 8 modules of margin. For cropping before an upscale.
+ */
+export function codeRegions(candidates: FinderCandidate[]): Region[] {
+  const regions: Array<{ region: Region; score: number }> = [];
+  for (const triple of finderTriples(candidates)) {
+    const module = Math.hypot(triple.finders[0].u.x, triple.finders[0].u.y);
+    regions.push({ region: regionAround(triple.corners, 8 * module), score: 1000 + triple.score });
+  }
+  for (let i = 0; i < candidates.length; i += 1) {
+    for (let j = i + 1; j < candidates.length; j += 1) {
+      const a = candidates[i] as FinderCandidate;
+      const b = candidates[j] as FinderCandidate;
+      const ratio = a.module / b.module;
+      if (ratio < 0.7 || ratio > 1.43) continue;
+      const module = (a.module + b.module) / 2;
+      const ab = sub(b, a);
+      const distance = Math.hypot(ab.x, ab.y);
+      const across = turn(ab, 1);
+      let points: Point[] | null = null;
+      if (gridSpan(distance / module) !== null) {
+        points = [a, b, add(a, across), add(b, across), sub(a, across), sub(b, across)];
+      } else if (gridSpan(distance / module / Math.SQRT2) !== null) {
+        const middle = scale(add(a, b), 0.5);
+        points = [a, b, add(middle, scale(across, 0.5)), sub(middle, scale(across, 0.5))];
+      }
+      if (points) regions.push({ region: regionAround(points, 8 * module), score: a.hits + b.hits });
+    }
+  }
+  return regions.sort((first, second) => second.score - first.score).map((entry) => entry.region);
 }
 
 /** Standard deviation of the image over a disc, a measure of how washed-out that spot is. */

@@ -11,8 +11,10 @@ import { qrCorpusSpecs, renderQrCorpusFrame } from '../../../tests/bench/qr-corp
 import { decodeImagePixels, decodeQrImage, decodeQrImageFile } from './decode-image-file.ts';
 import { loadZxingReader, zxingWasmPath } from './zxing-node-reader.ts';
 
+/** A corpus frame by id (`<fixture>/<kind>` in round 0, `<fixture>/<kind>#<round>` in another). */
 const corpusFrame = (id: string) => {
-  const spec = qrCorpusSpecs().find((candidate) => candidate.id === id);
+  const round = id.includes('#') ? Number(id.split('#')[1]) : 0;
+  const spec = qrCorpusSpecs(round).find((candidate) => candidate.id === id);
   if (!spec) throw new Error(`no corpus frame ${id}`);
   return { spec, frame: renderQrCorpusFrame(spec).frame };
 };
@@ -43,9 +45,12 @@ describe('QR codes in images, in Node', () => {
 
   it('reads corpus frames that need each fallback of the strategy', async () => {
     const read = await loadZxingReader();
+    // Frames of the benchmark's tuning rounds.
     for (const [id, attempt] of [
-      ['cancuoc-2024-adult-0/defocus', 'local-mean'],
-      ['cccd-2021-upper-cased-by-scanner/glare', 'finder-repair'],
+      ['cancuoc-2024-adult-0/defocus', 'sharpened'],
+      ['cccd-2021-upper-cased-by-scanner/glare', 'sharp-finders'],
+      ['cccd-2021-sex-digit-mismatch-warns/combo-3#4', 'crop-upscale'],
+      ['bhyt-2015-year-only-birth/combo-3#6', 'smooth-finders'],
       ['bhyt-2021-1/combo-3', 'upscale-smooth'],
     ] as const) {
       const { spec, frame } = corpusFrame(id);

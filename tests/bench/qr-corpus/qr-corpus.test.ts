@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { qrCornersInFrame, frameHeight, frameWidth } from './card-scene.ts';
+import { qrCorpusVersion } from './corpus-cache.ts';
+import { decodeFrame, encodeFrame } from './frame-codec.ts';
 import { generateQrCorpus } from './generate-corpus.ts';
 import {
   corpusPayloads,
@@ -64,5 +66,27 @@ describe('QR corpus', () => {
     }
     // Different specs are different pictures.
     expect(new Set(first.map((frame) => digest(frame.frame.data))).size).toBe(3);
+  });
+
+  it('stores a frame losslessly for the on-disk cache, and names the cache by the generator version', () => {
+    const { frame } = renderQrCorpusFrame(qrCorpusSpecs().find((spec) => spec.kind === 'jpeg')!);
+    const bytes = encodeFrame(frame);
+    expect(bytes.length).toBeLessThan(frame.data.length);
+    const back = decodeFrame(bytes);
+    expect([back.width, back.height]).toEqual([frame.width, frame.height]);
+    expect(digest(back.data)).toBe(digest(frame.data));
+    // A tiny frame with extreme neighbours (the left-difference wraps around 255).
+    const tiny = {
+      width: 3,
+      height: 2,
+      data: new Uint8ClampedArray([
+        0, 255, 1, 255, 255, 0, 254, 255, 7, 7, 7, 255, 9, 8, 7, 255, 0, 0, 0, 255, 255, 255, 255, 255,
+      ]),
+    };
+    expect(Array.from(decodeFrame(encodeFrame(tiny)).data)).toEqual(Array.from(tiny.data));
+    expect(() => encodeFrame({ width: 1, height: 1, data: new Uint8ClampedArray([1, 2, 3, 0]) })).toThrow();
+    expect(() => decodeFrame(new Uint8Array(20))).toThrow();
+    expect(qrCorpusVersion()).toMatch(/^[0-9a-f]{16}$/);
+    expect(qrCorpusVersion()).toBe(qrCorpusVersion());
   });
 });
