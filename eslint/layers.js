@@ -74,14 +74,17 @@ export const layers = [
     name: 'main/devices',
     paths: ['main/devices'],
     mayImport: ['main/core', 'preload/contract'],
-    packages: ['node-hid', 'zod'],
+    // pdf-to-printer: printing on Windows (SumatraPDF); Linux and macOS print through CUPS's lp.
+    packages: ['node-hid', 'zod', 'pdf-to-printer'],
     builtins: true,
   },
   {
     name: 'main/documents',
     paths: ['main/documents'],
-    mayImport: ['main/core', 'main/store', 'preload/contract'],
-    packages: ['pdfkit', 'zod'],
+    // resources/forms: the default declaration template; resources/domain: office names.
+    mayImport: ['main/core', 'main/store', 'preload/contract', 'resources'],
+    // qrcode: the registration code's QR symbol, drawn with pdfkit.
+    packages: ['pdfkit', 'zod', 'qrcode'],
     builtins: true,
   },
   {
@@ -147,8 +150,8 @@ export const layers = [
     paths: ['renderer'],
     mayImport: ['preload/contract', 'main/core'],
     // zod: the renderer names the types of the contract's schemas (`z.infer`). zxing-wasm: the
-    // camera's QR decoder worker.
-    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'zxing-wasm'],
+    // camera's QR decoder worker. pdfjs-dist: the print preview's page images.
+    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'zxing-wasm', 'pdfjs-dist'],
     builtins: false,
   },
   {

@@ -18,6 +18,11 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
       'scan hid-decode [--layout auto|honeywell|zebra|plain] [--today YYYY-MM-DD] < FILE   HID-POS reports (hex, one per line) to scans + canonical JSON',
     load: () => import('./cli/scan-hid-decode-command.ts'),
   },
+  'form render': {
+    summary:
+      'form render --json REGISTRATION.json --out FILE.pdf [--summary en|zh|ko|ja] [--training] [--printed-at ISO] [--template FILE]   the 01/ĐK-GD declaration PDF',
+    load: () => import('./cli/form-render-command.ts'),
+  },
   'store backup': {
     summary: 'store backup --db FILE --dir DIR   online backup now (bhxh-YYYY-MM-DD.sqlite), keep the last 7',
     load: () => import('./cli/store-backup-command.ts'),

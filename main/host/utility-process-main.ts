@@ -1,6 +1,7 @@
 // The backend inside Electron: a utility process started by main/shell, talking to the main process
 // over `process.parentPort`. Electron-free on purpose: the same backend runs under plain Node in
 // browser mode and in tests. Messages are validated (utility-process/backend-messages.ts).
+import path from 'node:path';
 import { launchBackend } from '../services/startup/backend-launcher.ts';
 import { serveBackendOnPort, type ParentPortLike } from './utility-process/serve-backend-on-port.ts';
 
@@ -12,4 +13,12 @@ if (!parentPort || !dataDirectory) {
   process.exit(64);
 }
 
-serveBackendOnPort(parentPort, launchBackend({ dataDirectory }));
+// In a packaged app, resources/ holds what cannot be read from inside the asar archive: SumatraPDF
+// (Windows printing, unpacked by electron-builder) and the fonts of the declaration.
+const resources = (process as { resourcesPath?: string }).resourcesPath;
+const sumatraPdfPath =
+  resources && process.platform === 'win32'
+    ? path.join(resources, 'app.asar.unpacked', 'node_modules', 'pdf-to-printer', 'dist', 'SumatraPDF-3.4.6-32.exe')
+    : undefined;
+
+serveBackendOnPort(parentPort, launchBackend({ dataDirectory, ...(sumatraPdfPath ? { sumatraPdfPath } : {}) }));

@@ -1,7 +1,7 @@
 // `npm run bench`: runs every tests/bench/*.bench.ts (or those whose file name contains an argument),
 // prints a table and writes bench-results.json. Benchmarks are not tests: they never fail the build,
 // they report medians and the ratio to a baseline measured in the same run.
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Benchmark, BenchResult } from './bench-result.ts';
@@ -33,5 +33,16 @@ console.table(
     met: entry.meetsTarget === null ? '–' : entry.meetsTarget ? 'yes' : 'NO',
   })),
 );
-await writeFile(path.join(here, '..', '..', 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.error(`bench: wrote bench-results.json (${results.length} results)`);
+// A run of some benchmarks (a filter) replaces only their own lines: the others' last results stay.
+const resultsFile = path.join(here, '..', '..', 'bench-results.json');
+const earlier: BenchResult[] =
+  filters.length === 0
+    ? []
+    : await readFile(resultsFile, 'utf8').then(
+        (text) => JSON.parse(text) as BenchResult[],
+        () => [],
+      );
+const fresh = new Set(results.map((entry) => entry.name));
+const merged = [...earlier.filter((entry) => !fresh.has(entry.name)), ...results];
+await writeFile(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
+console.error(`bench: wrote bench-results.json (${results.length} new results, ${merged.length} in all)`);
