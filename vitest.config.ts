@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 // Two tiers: Node tests (unit and integration, next to their code and in tests/) and component
 // tests of the renderer's screens (*.test.tsx) in a DOM environment (jsdom + Testing Library).
-const shared = { pool: 'forks', testTimeout: 30_000, hookTimeout: 30_000 } as const;
+// No test may reach this machine's real printers: lp and lpstat ask a spooler that does not exist,
+// unless a test starts its own (tests/support/cups-server.ts) and passes its address explicitly.
+const shared = {
+  pool: 'forks',
+  testTimeout: 30_000,
+  hookTimeout: 30_000,
+  env: { CUPS_SERVER: '/nonexistent/bhxh-kiosk-tests-never-print.sock' },
+} as const;
 
 export default defineConfig({
   test: {

@@ -53,6 +53,13 @@ const sampleArguments: Record<OperationName, unknown> = {
   'registrations.reasons': {},
   'conflicts.list': {},
   'conflicts.acknowledge': { conflictId: 1 },
+  'forms.preview': { registrationCode: 'PENDING', summaryLanguage: 'en' },
+  'printers.list': {},
+  'print.submit': { registrationCode: 'PENDING' },
+  'print.testPage': { printerName: null },
+  'print.jobs': {},
+  'print.retry': { jobId: 'no-such-job' },
+  'print.cancel': { jobId: 'no-such-job' },
   'sync.status': {},
   'sync.now': {},
   'sync.enroll': { enrollmentCode: 'ABCD-1234-EFGH' },
@@ -170,7 +177,7 @@ async function walk(walker: Walker, mode: Caller['mode'], context: Context): Pro
     await context.enter(walker);
     const session = await walker.backend.call('session.current', {});
     const args =
-      name === 'registrations.decide'
+      name === 'registrations.decide' || name === 'forms.preview' || name === 'print.submit'
         ? { ...(sampleArguments[name] as object), registrationCode: walker.pendingCode }
         : sampleArguments[name];
     const before = snapshot(walker, session);

@@ -7,6 +7,7 @@ import type { Settings } from '../../preload/contract/settings-schema.ts';
 import { useVietnameseZodMessages } from '../core/validation/vietnamese-zod-messages.ts';
 import { diagnoseWedgeText } from '../core/scan/wedge-damage.ts';
 import type { HidPosScannersOptions } from '../devices/hid-pos/hid-pos-scanners.ts';
+import { createPrinterDriver } from '../devices/printers/create-printer-driver.ts';
 import { checkStoreFile } from '../store/check-store-file.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
@@ -16,6 +17,10 @@ import { EventHub, type EventListener } from './event-hub.ts';
 import { healthHandlers } from './health/health-handlers.ts';
 import { startStoreMaintenance } from './maintenance/store-maintenance.ts';
 import type { OperationHandlers } from './operation-handlers.ts';
+import { createFormRenderer } from './print/form-renderer.ts';
+import { printHandlers } from './print/print-handlers.ts';
+import type { FormRenderer, PrinterPort } from './print/print-ports.ts';
+import { PrintService } from './print/print-service.ts';
 import { registrationHandlers } from './registrations/registration-handlers.ts';
 import { hidPosConnection } from './scan/hid-pos-connection.ts';
 import { scanHandlers } from './scan/scan-handlers.ts';
@@ -46,6 +51,14 @@ export interface BackendOptions {
   checkAccess?: DispatcherOptions['checkAccess'];
   /** Tests: a stand-in for node-hid (HID-POS scanners). */
   hid?: HidPosScannersOptions['hid'];
+  /** The printers (default: the OS spooler, CUPS or Windows); tests pass a private CUPS's or a fake. */
+  printer?: PrinterPort;
+  /** Tests: a stand-in for the PDF renderer. */
+  formRenderer?: FormRenderer;
+  /** How long a print may take before it is cancelled and failed (default 60 s). */
+  printTimeoutMs?: number;
+  /** Windows: where SumatraPDF is (outside the asar); the shell passes it. */
+  sumatraPdfPath?: string;
 }
 
 /** What a shell talks to: one `call` for every operation, one event stream (filtered per caller). */
@@ -127,6 +140,22 @@ async function startParts(
     startHidPos: hidPosConnection(options.hid),
   });
   cleanup.push(() => scans.close());
+  const prints = new PrintService({
+    store,
+    dataDirectory: options.dataDirectory,
+    now,
+    printer:
+      options.printer ??
+      createPrinterDriver(options.sumatraPdfPath ? { sumatraPdfPath: options.sumatraPdfPath } : {}),
+    renderer:
+      options.formRenderer ?? createFormRenderer(options.dataDirectory, () => settings.current.officeCode),
+    settings: () => settings.current,
+    trainingMode: () => sync.trainingMode,
+    timeoutMs: options.printTimeoutMs ?? 60_000,
+    onQueueChanged: (summary) => events.emit('print.queueChanged', summary),
+  });
+  await prints.start();
+  cleanup.push(() => prints.close());
   const display = () =>
     displaySettings(settings.current, { trainingMode: sync.trainingMode, enrolled: sync.enrolled });
   const applied = async (next: Settings) => {
@@ -153,6 +182,7 @@ async function startParts(
       localChange: () => sync.localChange(),
     }),
     ...syncHandlers({ sync, settings, store, applied }),
+    ...printHandlers(prints),
   };
 
   const callerState = (): CallerState => {
@@ -188,6 +218,7 @@ async function startParts(
     close: async () => {
       stopMaintenance();
       session.close();
+      await prints.close();
       await scans.close();
       await sync.close();
       store.close();

@@ -72,7 +72,12 @@ describe('purgeExpired', () => {
     pull('DK-RECENT', 'approved');
     clock.advanceDays(31); // 91 days after the first pulls, 31 after DK-RECENT
 
-    expect(purgeExpired(store)).toEqual({ registrations: 2, kioskRegistrations: 0, outboxRows: 1 });
+    expect(purgeExpired(store)).toEqual({
+      registrations: 2,
+      kioskRegistrations: 0,
+      outboxRows: 1,
+      printJobs: 0,
+    });
     expect(findByCode(store, 'DK-OLD')).toBeNull();
     expect(findByCode(store, 'DK-EXPIRED')).toBeNull();
     expect(findByCode(store, 'DK-PENDING')).not.toBeNull();
@@ -97,7 +102,12 @@ describe('purgeExpired', () => {
       seq: 1,
     });
     expect(findByCode(store, 'DK-OLD')).toBeNull();
-    expect(purgeExpired(store)).toEqual({ registrations: 0, kioskRegistrations: 0, outboxRows: 0 });
+    expect(purgeExpired(store)).toEqual({
+      registrations: 0,
+      kioskRegistrations: 0,
+      outboxRows: 0,
+      printJobs: 0,
+    });
   });
 
   it('never purges what is not settled: a pending decision or an open conflict', () => {
@@ -140,7 +150,12 @@ describe('purgeExpired', () => {
     clock.advanceDays(6);
     expect(purgeExpired(store).kioskRegistrations).toBe(0);
     clock.advanceDays(2);
-    expect(purgeExpired(store)).toEqual({ registrations: 0, kioskRegistrations: 1, outboxRows: 1 });
+    expect(purgeExpired(store)).toEqual({
+      registrations: 0,
+      kioskRegistrations: 1,
+      outboxRows: 1,
+      printJobs: 0,
+    });
     expect(findKioskRegistration(store, 'K-SYNCED')).toMatchObject({ payload: null, serverCode: 'DK-9' });
     expect(findKioskRegistration(store, 'K-WAITING')?.payload).toEqual({ fullName: 'Phạm Đức Anh' });
     expect(findOutboxEvent(store, 'ev-2')?.state).toBe('pending');

@@ -10,7 +10,9 @@ import type { Store } from './store.ts';
 //  - a kiosk registration accepted by the central service more than `kioskPayloadRetentionDays` ago
 //    loses its payload;
 //  - outbox rows finished more than `finishedOutboxRetentionDays` ago are deleted (their payload
-//    repeats the personal data).
+//    repeats the personal data);
+//  - print jobs finished more than `printJobRetentionDays` ago are deleted, and jobs still waiting
+//    or failed that long are cancelled (their PDF, a copy of the citizen's data, is dropped).
 // Pending registrations, un-pushed decisions, open conflicts and unsynced kiosk submissions are never
 // purged, whatever their age. The audit trail is kept: it holds no personal data, only codes.
 
@@ -18,6 +20,7 @@ export interface PurgeReport {
   registrations: number;
   kioskRegistrations: number;
   outboxRows: number;
+  printJobs: number;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -27,6 +30,7 @@ export function purgeExpired(store: Store, now: Date = store.now()): PurgeReport
   const registrationCutoff = cutoff(getSetting(store, 'registrationRetentionDays'));
   const kioskCutoff = cutoff(getSetting(store, 'kioskPayloadRetentionDays'));
   const outboxCutoff = cutoff(getSetting(store, 'finishedOutboxRetentionDays'));
+  const printCutoff = cutoff(getSetting(store, 'printJobRetentionDays'));
 
   return store.transaction(() => {
     const at = now.toISOString();
@@ -60,8 +64,24 @@ export function purgeExpired(store: Store, now: Date = store.now()): PurgeReport
       .statement(`DELETE FROM outbox WHERE state <> 'pending' AND finished_at < ?`)
       .run(outboxCutoff).changes;
 
-    const report = { registrations: purgedCodes.length, kioskRegistrations: kiosk, outboxRows: outbox };
-    if (report.registrations + report.kioskRegistrations + report.outboxRows > 0) {
+    const printJobs =
+      store
+        .statement(`DELETE FROM print_jobs WHERE state IN ('done', 'cancelled') AND updated_at < ?`)
+        .run(printCutoff).changes +
+      store
+        .statement(
+          `UPDATE print_jobs SET state = 'cancelled', pdf = NULL, updated_at = ?, finished_at = ?
+           WHERE state IN ('pending', 'failed') AND updated_at < ?`,
+        )
+        .run(at, at, printCutoff).changes;
+
+    const report = {
+      registrations: purgedCodes.length,
+      kioskRegistrations: kiosk,
+      outboxRows: outbox,
+      printJobs,
+    };
+    if (report.registrations + report.kioskRegistrations + report.outboxRows + report.printJobs > 0) {
       appendAudit(store, {
         actor: 'system',
         action: 'retention.purged',

@@ -51,6 +51,11 @@ export const settingDefinitions = {
   kioskPayloadRetentionDays: { schema: retentionDays, default: 7 },
   /** Days a finished outbox row (its payload may hold personal data) is kept for diagnosis. */
   finishedOutboxRetentionDays: { schema: retentionDays, default: 7 },
+  /**
+   * Days a print job is kept: a finished one is then deleted, and one still failed is cancelled (its
+   * PDF, which holds the citizen's data, is dropped).
+   */
+  printJobRetentionDays: { schema: retentionDays, default: 7 },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

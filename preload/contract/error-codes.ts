@@ -49,6 +49,7 @@ export const errorCodeGroups = {
     'registration-not-pending',
     'conflict-not-found',
   ],
+  print: ['form-render-failed', 'print-job-not-found', 'print-job-not-retryable'],
   sync: [
     'sync-network',
     'sync-timeout',
@@ -142,6 +143,8 @@ export const errorDetailSchemas = {
     lockFile: z.string(),
   }),
   'data-directory-unwritable': z.object({ dataDirectory: z.string() }),
+  'print-job-not-found': z.object({ jobId: z.string() }),
+  'print-job-not-retryable': z.object({ jobId: z.string(), state: z.string() }),
 } as const satisfies Partial<Record<ErrorCode, z.ZodType>>;
 
 export type ErrorDetails<C extends keyof typeof errorDetailSchemas> = z.output<

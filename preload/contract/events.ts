@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printEvents } from './areas/print.ts';
 import { scanEvents } from './areas/scan.ts';
 import { sessionEvents } from './areas/session.ts';
 import { settingsEvents } from './areas/settings.ts';
@@ -10,6 +11,7 @@ import type { EventDefinition } from './operation-definition.ts';
 // against the caller when it emits, so a scan never reaches a counter page nobody is signed in to.
 
 export const events = {
+  ...printEvents,
   ...scanEvents,
   ...sessionEvents,
   ...settingsEvents,

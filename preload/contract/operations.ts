@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { healthOperations } from './areas/health.ts';
+import { printOperations } from './areas/print.ts';
 import { registrationOperations } from './areas/registrations.ts';
 import { scanOperations } from './areas/scan.ts';
 import { sessionOperations } from './areas/session.ts';
@@ -22,6 +23,7 @@ export const operations = {
   ...sessionOperations,
   ...scanOperations,
   ...registrationOperations,
+  ...printOperations,
   ...syncOperations,
 } as const satisfies Record<string, OperationDefinition>;
 

@@ -26,7 +26,14 @@ export function searchRegistrations(store: Store, query: string): WireRegistrati
   const text = query.trim();
   const digits = text.replace(/[\s.-]/g, '');
   let found: StoredRegistration[];
-  if (/^DK-/i.test(text)) {
+  // A registration code as printed on the form (its QR code scanned, or typed): the central owns the
+  // format, so any single word is tried as a code first.
+  const byCode = /^\S+$/.test(text)
+    ? (findByCode(store, text) ?? findByCode(store, text.toUpperCase()))
+    : null;
+  if (byCode) {
+    found = [byCode];
+  } else if (/^DK-/i.test(text)) {
     const one = findByCode(store, text.toUpperCase());
     found = one ? [one] : [];
   } else if (/^\d{12}$/.test(digits)) {

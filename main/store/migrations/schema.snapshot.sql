@@ -1,4 +1,4 @@
--- user_version 2
+-- user_version 3
 
 CREATE INDEX audit_log_by_subject ON audit_log (subject, id) WHERE subject IS NOT NULL;
 
@@ -15,6 +15,8 @@ CREATE INDEX kiosk_registrations_purgeable ON kiosk_registrations (synced_at)
 CREATE INDEX outbox_finished ON outbox (finished_at) WHERE state <> 'pending';
 
 CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE state = 'pending';
+
+CREATE INDEX print_jobs_by_state ON print_jobs (state, requested_at);
 
 CREATE INDEX registrations_by_id_number ON registrations (id_number) WHERE id_number IS NOT NULL;
 
@@ -90,6 +92,29 @@ CREATE TABLE outbox (
     state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'conflict', 'invalid')),
     finished_at TEXT,
     CHECK ((state = 'pending') = (finished_at IS NULL))
+  ) STRICT;
+
+CREATE TABLE print_jobs (
+    job_id TEXT PRIMARY KEY NOT NULL,
+    document TEXT NOT NULL CHECK (document IN ('declaration', 'test-page')),
+    registration_code TEXT,
+    citizen_name TEXT,
+    summary_language TEXT CHECK (summary_language IN ('en', 'zh', 'ko', 'ja')),
+    printer_name TEXT,
+    copies INTEGER NOT NULL CHECK (copies BETWEEN 1 AND 5),
+    paper_size TEXT NOT NULL CHECK (paper_size IN ('A4', 'A5')),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'printing', 'done', 'failed', 'cancelled')),
+    attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    failure_code TEXT,
+    failure_reason TEXT,
+    system_job_id TEXT,
+    pdf BLOB,
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    finished_at TEXT,
+    CHECK ((state IN ('done', 'cancelled')) = (pdf IS NULL)),
+    CHECK (state <> 'failed' OR failure_code IS NOT NULL)
   ) STRICT;
 
 CREATE TABLE registrations (
