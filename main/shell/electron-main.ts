@@ -9,7 +9,12 @@ import { apiCallChannel, apiEventChannel } from '../../preload/bridge/build-brid
 import { defaultDataDirectory } from '../services/settings/data-directory.ts';
 import { BackendProcess } from './backend-process.ts';
 import { isAppPageUrl } from './navigation-policy.ts';
-import { createSecureWindow, enterKioskMode, grantOnlyTheCamera } from './secure-window.ts';
+import {
+  allowOnlyFormDownloads,
+  createSecureWindow,
+  enterKioskMode,
+  grantOnlyTheCamera,
+} from './secure-window.ts';
 
 const bundleDirectory = __dirname;
 const appPageUrl = pathToFileURL(path.join(bundleDirectory, '..', 'renderer', 'index.html')).href;
@@ -39,6 +44,7 @@ async function start(): Promise<void> {
 
   let mainWindow: Electron.BrowserWindow | null = null;
   let kiosk = false;
+  allowOnlyFormDownloads(() => kiosk);
   const backend = new BackendProcess({
     modulePath: path.join(bundleDirectory, 'backend.cjs'),
     dataDirectory,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isAppPageUrl, isPermissionAllowed } from './navigation-policy.ts';
+import {
+  isAllowedDownload,
+  isAllowedExternalUrl,
+  isAppPageUrl,
+  isPermissionAllowed,
+  safeDownloadName,
+} from './navigation-policy.ts';
 
 const app = 'file:///opt/bhxh-kiosk/resources/app.asar/dist/renderer/index.html';
 
@@ -43,5 +49,19 @@ describe('permissions', () => {
     ['geolocation', 'geolocation', { requestingUrl: app }],
   ])('refuse %s', (_label, permission, request) => {
     expect(isPermissionAllowed(permission, request, app)).toBe(false);
+  });
+});
+
+describe('downloads', () => {
+  it('allows only the PDFs the page builds itself', () => {
+    expect(isAllowedDownload('blob:file:///6c1b0f4e-9a7e-4d7a-9f44-0c2a1f3b9d11')).toBe(true);
+    expect(isAllowedDownload('https://example.com/to-khai.pdf')).toBe(false);
+    expect(isAllowedDownload('file:///etc/passwd')).toBe(false);
+  });
+
+  it('keeps a download name to one safe file name', () => {
+    expect(safeDownloadName('to-khai-DK-07921-2026-000123.pdf')).toBe('to-khai-DK-07921-2026-000123.pdf');
+    expect(safeDownloadName('..\\..\\Windows\\evil:name?.pdf')).toBe('evil_name_.pdf');
+    expect(safeDownloadName('../.bashrc')).toBe('to-khai.pdf');
   });
 });

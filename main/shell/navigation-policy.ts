@@ -33,3 +33,21 @@ export function isPermissionAllowed(
   if (permission !== 'media' || !isAppPageUrl(request.requestingUrl, appPageUrl)) return false;
   return request.mediaTypes === undefined || request.mediaTypes.every((type) => type === 'video');
 }
+
+/**
+ * The only downloads the app makes are the PDFs the page builds itself (a form offered when no
+ * printer can take it): blob: URLs. Anything else a page might try to download is refused.
+ */
+export function isAllowedDownload(url: string): boolean {
+  return url.startsWith('blob:');
+}
+
+/** A download's file name without folders or characters Windows refuses. */
+export function safeDownloadName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = [...base]
+    .map((character) => (/[<>:"|?*]/.test(character) || character.charCodeAt(0) < 0x20 ? '_' : character))
+    .join('')
+    .trim();
+  return cleaned === '' || cleaned.startsWith('.') ? 'to-khai.pdf' : cleaned;
+}

@@ -1,5 +1,12 @@
-import { BrowserWindow, Menu, session, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl, isAppPageUrl, isPermissionAllowed } from './navigation-policy.ts';
+import path from 'node:path';
+import { app, BrowserWindow, Menu, session, shell, type WebContents } from 'electron';
+import {
+  isAllowedDownload,
+  isAllowedExternalUrl,
+  isAppPageUrl,
+  isPermissionAllowed,
+  safeDownloadName,
+} from './navigation-policy.ts';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -86,4 +93,21 @@ export function grantOnlyTheCamera(appPageUrl: string): void {
       appPageUrl,
     ),
   );
+}
+
+/**
+ * Downloads: only the form PDFs the page builds (no printer on this PC), saved where the officer
+ * chooses, starting in the Downloads folder. A kiosk never downloads (a citizen has no folder here).
+ */
+export function allowOnlyFormDownloads(kiosk: () => boolean): void {
+  session.defaultSession.on('will-download', (event, item) => {
+    if (kiosk() || !isAllowedDownload(item.getURL())) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({
+      defaultPath: path.join(app.getPath('downloads'), safeDownloadName(item.getFilename())),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+  });
 }

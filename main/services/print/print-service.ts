@@ -260,14 +260,16 @@ export class PrintService {
 
   /** Queues the job behind the one printing now and answers with its final state. */
   #run(jobId: string, printerName: string | null = this.#options.settings().printer.printerName) {
-    const run = this.#line.then(() => this.#print(jobId, printerName));
+    const run = this.#line.then(() => this.#print(printerName, jobId));
     this.#line = run.catch(() => {});
     return run;
   }
 
-  async #print(jobId: string, printerName: string | null): Promise<StoredPrintJob> {
+  async #print(chosen: string | null, jobId: string): Promise<StoredPrintJob> {
     const { store } = this.#options;
     if (this.#closed) return this.#existing(jobId);
+    // The queue shows which printer really took the job, also when that was the system default.
+    const printerName = chosen ?? (await this.#defaultPrinterName());
     const claimed = store.transaction(() => claimPrintJob(store, jobId, printerName));
     // Somebody else printed or cancelled it meanwhile: tell the caller what became of it.
     if (claimed === null) return this.#existing(jobId);
@@ -337,6 +339,17 @@ export class PrintService {
       });
     }
     return finished;
+  }
+
+  async #defaultPrinterName(): Promise<string | null> {
+    try {
+      const listed = await this.#options.printer.listPrinters();
+      return 'printers' in listed
+        ? (listed.printers.find((printer) => printer.isDefault)?.name ?? null)
+        : null;
+    } catch {
+      return null;
+    }
   }
 
   async #spoolerOutcome(systemJobId: string): Promise<'done' | 'pending' | 'failed' | 'unknown'> {
