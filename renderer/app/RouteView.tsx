@@ -2,6 +2,7 @@ import { AdminScreen } from '../screens/admin/AdminScreen.tsx';
 import { CounterHomeScreen } from '../screens/counter/CounterHomeScreen.tsx';
 import { VerificationScreen } from '../screens/counter/VerificationScreen.tsx';
 import { KioskAttractScreen } from '../screens/kiosk/KioskAttractScreen.tsx';
+import { PrintQueueScreen } from '../screens/print/PrintQueueScreen.tsx';
 import { ScannerTestScreen } from '../screens/scanner/ScannerTestScreen.tsx';
 import { useRouter } from './router-context.tsx';
 
@@ -17,6 +18,8 @@ export function RouteView() {
       return <AdminScreen />;
     case 'scanner-test':
       return <ScannerTestScreen />;
+    case 'print-queue':
+      return <PrintQueueScreen />;
     case 'kiosk-attract':
       return <KioskAttractScreen />;
   }

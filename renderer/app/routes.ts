@@ -12,6 +12,7 @@ export type Route =
   | { name: 'verification'; registrationCode: string }
   | { name: 'admin' }
   | { name: 'scanner-test' }
+  | { name: 'print-queue' }
   | { name: 'kiosk-attract' };
 
 export type RouteName = Route['name'];
@@ -23,6 +24,7 @@ const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly
   verification: { mode: 'counter', operations: ['registrations.search', 'registrations.decide'] },
   admin: { mode: 'counter', operations: ['settings.get', 'settings.set', 'sync.enroll'] },
   'scanner-test': { mode: 'counter', operations: ['scan.status', 'scan.submit'] },
+  'print-queue': { mode: 'counter', operations: ['print.jobs', 'print.retry', 'print.cancel'] },
   'kiosk-attract': { mode: 'kiosk', operations: ['id.parse'] },
 };
 
@@ -30,7 +32,12 @@ const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly
 const homeOrder: readonly PlainRouteName[] = ['kiosk-attract', 'counter-home', 'admin'];
 
 /** Routes that appear in the signed-in navigation (the others are reached from a screen). */
-export const navigationRoutes: readonly PlainRouteName[] = ['counter-home', 'scanner-test', 'admin'];
+export const navigationRoutes: readonly PlainRouteName[] = [
+  'counter-home',
+  'print-queue',
+  'scanner-test',
+  'admin',
+];
 
 /** The caller as it will be once its session is unlocked: what the routes themselves allow. */
 function working(caller: Caller): Caller {

@@ -3,12 +3,14 @@ import { useDisplaySettings } from '../app/display-settings-context.tsx';
 import { useRouter } from '../app/router-context.tsx';
 import { navigationRoutes, routeAllowed, type PlainRouteName } from '../app/routes.ts';
 import { useSession } from '../app/session-context.tsx';
+import { usePrintQueueSummary } from '../print/use-print-queue-summary.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** The `data-action` of each navigation link (docs/data-hooks.md). */
 const navigationActions: Record<PlainRouteName, string> = {
   'counter-home': 'home',
   'scanner-test': 'scanner-test',
+  'print-queue': 'print-queue',
   admin: 'admin',
   'kiosk-attract': 'start-over',
 };
@@ -19,7 +21,8 @@ export function AppHeader() {
   const { settings } = useDisplaySettings();
   const { session, lock, signOut } = useSession();
   const { route, caller, navigate } = useRouter();
-  const working = session && !session.locked && session.pinSet;
+  const working = Boolean(session && !session.locked && session.pinSet);
+  const queue = usePrintQueueSummary(working && routeAllowed('print-queue', caller));
   return (
     <header className="app-header">
       <span className="app-title">{t('app.title')}</span>
@@ -36,6 +39,11 @@ export function AppHeader() {
                 onClick={() => navigate({ name })}
               >
                 {t(`nav.${name}`)}
+                {name === 'print-queue' && queue !== null && queue.failed > 0 && (
+                  <span className="badge badge-alert" data-testid="print-failed-count">
+                    {t('print.failedBadge', { count: queue.failed })}
+                  </span>
+                )}
               </button>
             ))}
         </nav>

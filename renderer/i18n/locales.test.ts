@@ -3,6 +3,7 @@ import { idCardErrorCodes, idCardWarningCodes } from '../../main/core/id-card/id
 import { errorCodes, fieldIssueCodes } from '../../preload/contract/error-codes.ts';
 import { keyboardLayouts } from '../../main/core/scan/keyboard-layouts.ts';
 import { wedgeDamageKinds, wedgeFixes } from '../../main/core/scan/wedge-damage-codes.ts';
+import { printFailureCodes, printJobStates } from '../../preload/contract/areas/print.ts';
 import { scanSources } from '../../preload/contract/areas/scan.ts';
 import { syncErrorKinds } from '../../preload/contract/areas/sync.ts';
 import { startupPhases } from '../../preload/contract/areas/startup.ts';
@@ -47,7 +48,7 @@ describe('translations', () => {
     expect(Object.keys(vi.apiError).sort()).toEqual([...errorCodes, 'unknown'].sort());
   });
 
-  it('translates every ID-card error and warning code, every sync error kind, start-up phase, field-issue kind, scan source and scan damage', () => {
+  it('translates every ID-card error and warning code, every sync error kind, start-up phase, field-issue kind, scan source, scan damage, print failure and print job state', () => {
     for (const language of Object.values(languages)) {
       for (const code of idCardErrorCodes)
         expect(lookup(language, `cardError.${code}`), code).toEqual(expect.any(String));
@@ -67,7 +68,12 @@ describe('translations', () => {
         expect(lookup(language, `scanLayout.${layout}`), layout).toEqual(expect.any(String));
       for (const source of scanSources)
         expect(lookup(language, `scanSource.${source}`), source).toEqual(expect.any(String));
+      for (const code of printFailureCodes)
+        expect(lookup(language, `printFailure.${code}`), code).toEqual(expect.any(String));
+      for (const state of printJobStates)
+        expect(lookup(language, `printJobState.${state}`), state).toEqual(expect.any(String));
     }
+    expect(Object.keys(vi.printFailure).sort()).toEqual([...printFailureCodes].sort());
     expect(Object.keys(vi.cardError).sort()).toEqual([...idCardErrorCodes].sort());
     expect(Object.keys(vi.cardWarning).sort()).toEqual([...idCardWarningCodes].sort());
   });

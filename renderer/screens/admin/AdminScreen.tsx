@@ -4,15 +4,16 @@ import type { ApiError } from '../../../preload/contract/api-result.ts';
 import { uiLanguages, type Settings } from '../../../preload/contract/settings-schema.ts';
 import { useApi } from '../../app/api-context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { PrinterSettingsForm } from '../print/PrinterSettingsForm.tsx';
 
 type Saved =
   { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: ApiError };
 
 /**
  * The administrator's screen for this PC: office, counter, central service, language and idle
- * lock, applied without a restart (every screen gets `settings.changed`), and enrollment with a
- * one-time code. The rest of the administration (printers, scanners, rejection reasons, backups)
- * comes with the administration work.
+ * lock, applied without a restart (every screen gets `settings.changed`), the printer, and
+ * enrollment with a one-time code. Scanners are set on the scanner test page; the rest of the
+ * administration (rejection reasons, backups) comes with the administration work.
  */
 export function AdminScreen() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function AdminScreen() {
       <h1>{t('admin.title')}</h1>
       {loadError && <ErrorMessage error={loadError} />}
       {settings && <SettingsForm initial={settings} onSaved={setSettings} />}
+      {settings && <PrinterSettingsForm initial={settings.printer} onSaved={setSettings} />}
       <EnrollmentForm />
     </section>
   );

@@ -5,6 +5,7 @@ import type { ApiError } from '../../../preload/contract/api-result.ts';
 import type { WireRegistration } from '../../../preload/contract/areas/registrations.ts';
 import type { ScanEvent } from '../../../preload/contract/areas/scan.ts';
 import { useApi } from '../../app/api-context.ts';
+import { useRouter } from '../../app/router-context.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime } from '../../format/format-date.ts';
 import { useScans } from '../../scan/ScanProvider.tsx';
@@ -27,10 +28,21 @@ function cardLookupQuery(result: IdParseResult): string | null {
   return result.kind === 'cccd' ? result.fields.idNumber : result.fields.socialInsuranceNumber;
 }
 
+/**
+ * A scan that is not a card may be the QR code of a printed declaration: its text is exactly the
+ * registration code (main/documents). Only text that could be a code is looked up.
+ */
+function formCodeQuery(scan: ScanEvent): string | null {
+  if (scan.result.ok) return null;
+  const text = scan.raw.trim();
+  return /^[A-Za-z0-9][A-Za-z0-9-]{3,63}$/.test(text) ? text : null;
+}
+
 /** The signed-in officer's home: scan a card (or search), see the card and its registrations. */
 export function CounterHomeScreen() {
   const { t } = useTranslation();
   const api = useApi();
+  const { navigate } = useRouter();
   const [scan, setScan] = useState<ScanState>({ state: 'waiting' });
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
   const [query, setQuery] = useState('');
@@ -52,12 +64,25 @@ export function CounterHomeScreen() {
   useScans(
     useCallback(
       (scan: ScanEvent) => {
+        const formCode = formCodeQuery(scan);
+        if (formCode) {
+          // The declaration's QR opens its registration straight away when this PC has it.
+          void api.call('registrations.search', { query: formCode }).then((result) => {
+            if (result.ok && result.value.some((row) => row.registration.code === formCode))
+              navigate({ name: 'verification', registrationCode: formCode });
+            else {
+              setScan({ state: 'read', scan });
+              setLookup({ state: 'idle' });
+            }
+          });
+          return;
+        }
         setScan({ state: 'read', scan });
         const byCard = cardLookupQuery(scan.result);
         if (byCard) void search(byCard);
         else setLookup({ state: 'idle' });
       },
-      [search],
+      [api, navigate, search],
     ),
   );
 

@@ -6,6 +6,7 @@ import { useApi } from '../../app/api-context.ts';
 import { useRouter } from '../../app/router-context.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, formatIsoDate } from '../../format/format-date.ts';
+import { FormPrintActions } from '../print/FormPrintActions.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 
 type Loaded =
@@ -54,6 +55,7 @@ export function VerificationScreen({ registrationCode }: { registrationCode: str
       {loaded.state === 'loaded' && (
         <>
           <RegistrationDetails stored={loaded.stored} />
+          <FormPrintActions registrationCode={registrationCode} />
           <DecisionPanel
             stored={loaded.stored}
             onDecided={(stored) => setLoaded({ state: 'loaded', stored })}

@@ -88,6 +88,44 @@ describe('the counter', () => {
     );
   });
 
+  it('opens the registration when the QR code of its printed declaration is scanned', async () => {
+    const api = counterApi();
+    api.answer('registrations.search', (args) =>
+      ok((args as { query: string }).query === documentedRegistration.code ? [stored] : []),
+    );
+    render(<App api={api} />);
+    await screen.findByText(/Quét mã QR/);
+    const formScan = (raw: string, scanId: string) =>
+      api.emit({
+        name: 'scan',
+        payload: {
+          scanId,
+          source: 'hid-pos',
+          device: 'Honeywell 1950g',
+          receivedAt: '2026-12-01T03:00:00.000Z',
+          raw,
+          bytesHex: null,
+          symbology: ']Q1',
+          result: parseIdPayload(raw, { today: '2026-12-01' }),
+          damage: null,
+        },
+      });
+    // A code this PC does not have stays on the counter home.
+    formScan('DK-07921-2026-999999', 'scan-unknown');
+    await waitFor(() =>
+      expect(
+        api.calls.some((call) => (call.args as { query?: string }).query === 'DK-07921-2026-999999'),
+      ).toBe(true),
+    );
+    expect(document.querySelector('[data-screen="counter-home"]')).not.toBeNull();
+    formScan(documentedRegistration.code, 'scan-form');
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-screen="verification"]')?.getAttribute('data-registration-code'),
+      ).toBe(documentedRegistration.code),
+    );
+  });
+
   it('shows, in English, who decided first when the registration was decided elsewhere', async () => {
     const api = counterApi();
     api.answer(

@@ -21,7 +21,7 @@ export interface BrowserModeApp {
  */
 export async function startBrowserModeApp(
   config: Record<string, unknown> = {},
-  options: { dataDirectory?: string } = {},
+  options: { dataDirectory?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<BrowserModeApp> {
   // A second app on the same folder (the data-directory lock test) does not own it: it leaves it.
   const owned = options.dataDirectory === undefined;
@@ -34,6 +34,9 @@ export async function startBrowserModeApp(
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // No test reaches this machine's printers: lp asks a spooler that does not exist unless the
+      // test started its own (tests/support/cups-server.ts) and passes its environment.
+      env: { ...process.env, CUPS_SERVER: '/nonexistent/bhxh-kiosk-tests-never-print.sock', ...options.env },
     },
   );
   let stderr = '';
