@@ -18,7 +18,17 @@ if (!parentPort || !dataDirectory) {
 const resources = (process as { resourcesPath?: string }).resourcesPath;
 const sumatraPdfPath =
   resources && process.platform === 'win32'
-    ? path.join(resources, 'app.asar.unpacked', 'node_modules', 'pdf-to-printer', 'dist', 'SumatraPDF-3.4.6-32.exe')
+    ? path.join(
+        resources,
+        'app.asar.unpacked',
+        'node_modules',
+        'pdf-to-printer',
+        'dist',
+        'SumatraPDF-3.4.6-32.exe',
+      )
     : undefined;
 
-serveBackendOnPort(parentPort, launchBackend({ dataDirectory, ...(sumatraPdfPath ? { sumatraPdfPath } : {}) }));
+serveBackendOnPort(
+  parentPort,
+  launchBackend({ dataDirectory, ...(sumatraPdfPath ? { sumatraPdfPath } : {}) }),
+);
