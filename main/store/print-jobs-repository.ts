@@ -245,3 +245,20 @@ export function listInterruptedPrintJobs(store: Store): StoredPrintJob[] {
     ).map(toJob),
   );
 }
+
+/**
+ * Cancels the failed jobs of a registration's form other than `keep` (a newer print replaces them)
+ * and drops their PDFs; answers their ids. Call inside the transaction that inserts the new job.
+ */
+export function supersedePrintJobs(store: Store, registrationCode: string, keep: string): string[] {
+  const at = store.now().toISOString();
+  return (
+    store
+      .statement(
+        `UPDATE print_jobs SET state = 'cancelled', pdf = NULL, updated_at = ?, finished_at = ?
+         WHERE registration_code = ? AND document = 'declaration' AND state = 'failed' AND job_id <> ?
+         RETURNING job_id`,
+      )
+      .all(at, at, registrationCode, keep) as Array<{ job_id: string }>
+  ).map((row) => row.job_id);
+}

@@ -22,9 +22,9 @@ export async function renderPdfPages(pdf: Uint8Array, cssWidth: number): Promise
     useWorkerFetch: false,
     isOffscreenCanvasSupported: true,
   });
+  const images: PageImage[] = [];
   try {
     const document = await task.promise;
-    const images: PageImage[] = [];
     for (let number = 1; number <= document.numPages; number += 1) {
       const page = await document.getPage(number);
       const unscaled = page.getViewport({ scale: 1 });
@@ -44,6 +44,10 @@ export async function renderPdfPages(pdf: Uint8Array, cssWidth: number): Promise
       page.cleanup();
     }
     return images;
+  } catch (error) {
+    // The pages drawn before the failure are of no use alone.
+    releasePageImages(images);
+    throw error;
   } finally {
     // Ends the document and its worker.
     await task.destroy();

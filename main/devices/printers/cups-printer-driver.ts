@@ -303,19 +303,25 @@ export function createCupsPrinterDriver(options: CupsPrinterDriverOptions = {}):
       if (options.signal?.aborted === true) {
         return failed({ code: 'job-failed', reason: 'cancelled by the application before submission' }, null);
       }
-      const submitted = await run('lp', [
-        '-d',
-        queue,
-        '-t',
-        request.title,
-        '-n',
-        String(request.copies),
-        '-o',
-        `media=${request.paperSize}`,
-        '--',
-        // Absolute, so that a file name can never look like an option.
-        path.resolve(request.file),
-      ]);
+      // lp gets the whole time left, not one command's share: an lp killed while it talks to a slow
+      // server may leave a queued job nobody knows the id of, which would print behind a retry.
+      const submitted = await runCommand(
+        'lp',
+        [
+          '-d',
+          queue,
+          '-t',
+          request.title,
+          '-n',
+          String(request.copies),
+          '-o',
+          `media=${request.paperSize}`,
+          '--',
+          // Absolute, so that a file name can never look like an option.
+          path.resolve(request.file),
+        ],
+        { env, timeoutMs: Math.max(commandTimeoutMs, deadline - Date.now()) },
+      );
       if (submitted.kind !== 'exited' || submitted.exitCode !== 0) {
         const failure = commandFailure(submitted);
         if (classifyLpstatMessage(failure.reason) === 'printer-not-found') failure.code = 'printer-not-found';

@@ -212,6 +212,58 @@ describe('the print queue', () => {
     expect(summaries.at(-1)).toEqual({ waiting: 0, failed: 3 });
   });
 
+  it('does not print a failed job again when its earlier spooler job printed after all, or is still held', async () => {
+    const prints = service();
+    await prints.start();
+    printer.next.push(
+      async () => ({ status: 'failed', code: 'timeout', reason: '', systemJobId: 'Q-1' }),
+      async () => ({ status: 'failed', code: 'timeout', reason: '', systemJobId: 'Q-2' }),
+    );
+    const first = await prints.submitDeclaration('DK-1', null, officer);
+    const second = await prints.submitDeclaration('DK-2', null, officer);
+    printer.outcomes.set('Q-1', 'done');
+    printer.outcomes.set('Q-2', 'pending');
+    expect(await prints.retry(first.jobId, officer)).toMatchObject({ state: 'done', attempts: 2 });
+    const held = await prints.retry(second.jobId, officer);
+    expect(held).toMatchObject({ state: 'failed', failure: { code: 'spooler-error' } });
+    expect(printer.cancelled).toEqual(['Q-2']);
+    expect(printer.printed).toEqual(['To khai DK-1', 'To khai DK-2']);
+  });
+
+  it('lets a new print of a form replace its failed jobs, and retries only failed jobs', async () => {
+    const prints = service();
+    await prints.start();
+    printer.next.push(async () => ({
+      status: 'failed',
+      code: 'printer-stopped',
+      reason: 'Paused',
+      systemJobId: null,
+    }));
+    const failed = await prints.submitDeclaration('DK-1', null, officer);
+    const again = await prints.submitDeclaration('DK-1', null, officer);
+    expect(again.state).toBe('done');
+    expect(prints.jobs(officer).find((job) => job.jobId === failed.jobId)?.state).toBe('cancelled');
+    await expect(prints.retry(failed.jobId, officer)).rejects.toMatchObject({
+      code: 'print-job-not-retryable',
+    });
+    expect(listAudit(store).map((entry) => entry.action)).toContain('print.superseded');
+  });
+
+  it('keeps citizens’ forms to caseworkers: an administrator may not retry or cancel one', async () => {
+    const prints = service();
+    await prints.start();
+    printer.next.push(async () => ({
+      status: 'failed',
+      code: 'printer-stopped',
+      reason: 'Paused',
+      systemJobId: null,
+    }));
+    const failed = await prints.submitDeclaration('DK-1', null, officer);
+    await expect(prints.retry(failed.jobId, admin)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(() => prints.cancel(failed.jobId, admin)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(printer.printed).toHaveLength(1);
+  });
+
   it('hides citizens from an administrator, and answers a typed error for an unknown registration', async () => {
     const prints = service();
     await prints.start();

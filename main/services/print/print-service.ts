@@ -16,6 +16,7 @@ import {
   listPrintJobs,
   readPrintJobPdf,
   recordSystemJobId,
+  supersedePrintJobs,
   type StoredPrintJob,
 } from '../../store/print-jobs-repository.ts';
 import { findByCode } from '../../store/registrations-repository.ts';
@@ -144,7 +145,9 @@ export class PrintService {
 
   async retry(jobId: string, by: PrintRequester): Promise<PrintJob> {
     const job = this.#existing(jobId);
-    if (job.state !== 'failed' && job.state !== 'pending') throw notRetryable(job);
+    // Only a failed job: a pending one is already waiting its turn, and would print twice.
+    if (job.state !== 'failed') throw notRetryable(job);
+    assertMaySee(job, by);
     this.#options.store.transaction(() =>
       appendAudit(this.#options.store, {
         actor: by.staffId,
@@ -161,6 +164,7 @@ export class PrintService {
 
   cancel(jobId: string, by: PrintRequester): PrintJob {
     const job = this.#existing(jobId);
+    assertMaySee(job, by);
     const cancelled = this.#options.store.transaction(() => {
       const row = cancelPrintJob(this.#options.store, jobId);
       if (row === null) return null;
@@ -242,6 +246,18 @@ export class PrintService {
         requestedBy: by.staffId,
         pdf: rendered.pdf,
       });
+      // A new print of a registration's form replaces its failed ones, so a later retry of an old
+      // job cannot print the form a second time.
+      if (inserted.registrationCode !== null) {
+        for (const superseded of supersedePrintJobs(store, inserted.registrationCode, inserted.jobId)) {
+          appendAudit(store, {
+            actor: by.staffId,
+            action: 'print.superseded',
+            subject: inserted.registrationCode,
+            details: { jobId: superseded, by: inserted.jobId },
+          });
+        }
+      }
       appendAudit(store, {
         actor: by.staffId,
         action: 'print.requested',
@@ -268,6 +284,32 @@ export class PrintService {
   async #print(chosen: string | null, jobId: string): Promise<StoredPrintJob> {
     const { store } = this.#options;
     if (this.#closed) return this.#existing(jobId);
+    const earlier = findPrintJob(store, jobId);
+    if (earlier?.state === 'failed' && earlier.systemJobId !== null) {
+      // The last attempt reached the spooler: it may still hold the job (a cancel that failed) or
+      // have printed it after all. Printing again would then be a second copy.
+      const known = await this.#spoolerOutcome(earlier.systemJobId);
+      if (known === 'done' || known === 'pending') {
+        const settled = store.transaction(() => {
+          if (claimPrintJob(store, jobId, earlier.printerName) === null) return null;
+          return this.#finish(
+            jobId,
+            known === 'done'
+              ? { status: 'done', systemJobId: earlier.systemJobId }
+              : {
+                  status: 'failed',
+                  code: 'spooler-error',
+                  reason: `Lệnh in trước (${earlier.systemJobId}) vẫn còn trong hàng đợi của máy in và không huỷ được.`,
+                  systemJobId: earlier.systemJobId,
+                },
+            'system',
+            null,
+          );
+        });
+        this.#queueChanged();
+        return settled ?? this.#existing(jobId);
+      }
+    }
     // The queue shows which printer really took the job, also when that was the system default.
     const printerName = chosen ?? (await this.#defaultPrinterName());
     const claimed = store.transaction(() => claimPrintJob(store, jobId, printerName));
@@ -301,7 +343,8 @@ export class PrintService {
         systemJobId: null,
       };
     } finally {
-      await rm(file, { force: true });
+      // A spooler may still hold the file open (Windows): never let its removal skip the outcome.
+      await rm(file, { force: true }).catch(() => {});
     }
     const finished = store.transaction(() => this.#finish(jobId, outcome, 'system', null));
     this.#queueChanged();
@@ -355,9 +398,12 @@ export class PrintService {
   async #spoolerOutcome(systemJobId: string): Promise<'done' | 'pending' | 'failed' | 'unknown'> {
     try {
       const outcome = await this.#options.printer.jobOutcome(systemJobId);
+      if (outcome !== 'pending') return outcome;
       // Still queued at the spooler: withdraw it, or it would print by itself on top of a retry.
-      if (outcome === 'pending') await this.#options.printer.cancel(systemJobId);
-      return outcome;
+      // 'pending' is answered only when the withdrawal did not take.
+      await this.#options.printer.cancel(systemJobId);
+      const after = await this.#options.printer.jobOutcome(systemJobId);
+      return after === 'pending' || after === 'done' ? after : 'failed';
     } catch {
       return 'unknown';
     }
@@ -398,6 +444,13 @@ export class PrintService {
       updatedAt: job.updatedAt,
       finishedAt: job.finishedAt,
     };
+  }
+}
+
+/** A citizen's form is a caseworker's to print or cancel; an administrator handles test pages. */
+function assertMaySee(job: StoredPrintJob, by: PrintRequester): void {
+  if (job.document === 'declaration' && by.role !== 'officer' && by.role !== 'supervisor') {
+    throw new AppError('forbidden', 'Chỉ cán bộ tiếp nhận mới in hoặc huỷ tờ khai của người dân.');
   }
 }
 

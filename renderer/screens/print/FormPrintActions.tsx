@@ -40,7 +40,7 @@ export function FormPrintActions({ registrationCode }: { registrationCode: strin
           type="button"
           className="button-secondary"
           data-action="reprint"
-          disabled={reprint.state === 'printing'}
+          disabled={reprint.state === 'printing' || previewing}
           onClick={() => void print()}
         >
           {reprint.state === 'printing' ? t('print.printing') : t('print.reprint')}
@@ -49,6 +49,7 @@ export function FormPrintActions({ registrationCode }: { registrationCode: strin
           type="button"
           className="button-secondary"
           data-action="preview-form"
+          disabled={reprint.state === 'printing'}
           onClick={() => setPreviewing(true)}
         >
           {t('print.preview')}
@@ -76,7 +77,15 @@ export function FormPrintActions({ registrationCode }: { registrationCode: strin
         </div>
       )}
       {reprint.state === 'error' && <ErrorMessage error={reprint.error} />}
-      {previewing && <PrintDialog registrationCode={registrationCode} onClose={() => setPreviewing(false)} />}
+      {previewing && (
+        <PrintDialog
+          registrationCode={registrationCode}
+          onClose={() => setPreviewing(false)}
+          // A form printed from the preview is the result this section shows too, so nobody presses
+          // reprint for a form that already came out.
+          onPrinted={(job) => setReprint({ state: 'finished', job })}
+        />
+      )}
     </section>
   );
 }

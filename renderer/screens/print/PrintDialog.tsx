@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../preload/contract/api-result.ts';
 import type { FormTemplateStatus, PrintJob, SummaryLanguage } from '../../../preload/contract/areas/print.ts';
@@ -40,17 +40,21 @@ export function PrintDialog({
   registrationCode,
   summaryLanguage = null,
   onClose,
+  onPrinted,
   renderPages = renderPdfPages,
 }: {
   registrationCode: string;
   summaryLanguage?: SummaryLanguage | null;
   onClose: () => void;
+  /** Told of every print's final job (done or failed). */
+  onPrinted?: (job: PrintJob) => void;
   renderPages?: PageRenderer;
 }) {
   const { t } = useTranslation();
   const api = useApi();
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
   const [printers, setPrinters] = useState<OperationResult<'printers.list'> | null>(null);
+  const [printersError, setPrintersError] = useState<ApiError | null>(null);
   const [printing, setPrinting] = useState<Printing>({ state: 'idle' });
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -78,7 +82,9 @@ export function PrintDialog({
       setPreview({ ...ready, pages: images });
     })();
     void api.call('printers.list', {}).then((answer) => {
-      if (!cancelled && answer.ok) setPrinters(answer.value);
+      if (cancelled) return;
+      if (answer.ok) setPrinters(answer.value);
+      else setPrintersError(answer.error);
     });
     return () => {
       cancelled = true;
@@ -86,8 +92,11 @@ export function PrintDialog({
     };
   }, [api, registrationCode, summaryLanguage, renderPages]);
 
+  // Focus goes into the dialog when it opens and back to what opened it when it closes.
   useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.current?.focus();
+    return () => opener?.focus();
   }, []);
 
   const target = printers ? printerTarget(printers) : null;
@@ -98,6 +107,8 @@ export function PrintDialog({
 
   const print = async (retryJobId: string | null) => {
     setPrinting({ state: 'printing' });
+    // The pressed button is disabled while printing: keep the focus in the dialog (Escape, Tab).
+    dialog.current?.focus();
     const answer = retryJobId
       ? await api.call('print.retry', { jobId: retryJobId })
       : await api.call('print.submit', { registrationCode, summaryLanguage });
@@ -106,6 +117,7 @@ export function PrintDialog({
     );
     const listed = await api.call('printers.list', {});
     if (listed.ok) setPrinters(listed.value);
+    if (answer.ok) onPrinted?.(answer.value);
   };
   const failedJob = printing.state === 'finished' && printing.job.state === 'failed' ? printing.job : null;
 
@@ -122,6 +134,7 @@ export function PrintDialog({
         data-registration-code={registrationCode}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && printing.state !== 'printing') onClose();
+          if (event.key === 'Tab') keepFocusInside(event, dialog.current);
         }}
       >
         <h2 id="print-dialog-title">{t('print.previewTitle', { code: registrationCode })}</h2>
@@ -155,7 +168,7 @@ export function PrintDialog({
                 {t('print.templateProblem')}
               </p>
             )}
-            <PrinterLine target={target} />
+            {printersError ? <ErrorMessage error={printersError} /> : <PrinterLine target={target} />}
             {printing.state === 'printing' && (
               <p role="status" aria-busy="true" data-testid="print-progress">
                 {t('print.printing')}
@@ -219,6 +232,25 @@ export function PrintDialog({
       </div>
     </div>
   );
+}
+
+/** Tab and Shift+Tab cycle through the dialog's enabled controls, never out to the page behind. */
+function keepFocusInside(event: KeyboardEvent<HTMLDivElement>, container: HTMLDivElement | null): void {
+  if (!container) return;
+  const controls = [
+    ...container.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], select, input'),
+  ];
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return event.preventDefault();
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === container)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 function PrinterLine({ target }: { target: ReturnType<typeof printerTarget> | null }) {

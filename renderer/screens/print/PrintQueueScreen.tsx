@@ -120,15 +120,17 @@ function JobTable({
             <td>
               {(job.state === 'failed' || job.state === 'pending') && (
                 <div className="row-actions">
-                  <button
-                    type="button"
-                    className="button-primary"
-                    data-action="retry-print-job"
-                    disabled={busy !== null}
-                    onClick={() => onAct(job, 'print.retry')}
-                  >
-                    {busy === job.jobId ? t('print.printing') : t('print.retry')}
-                  </button>
+                  {job.state === 'failed' && (
+                    <button
+                      type="button"
+                      className="button-primary"
+                      data-action="retry-print-job"
+                      disabled={busy !== null}
+                      onClick={() => onAct(job, 'print.retry')}
+                    >
+                      {busy === job.jobId ? t('print.printing') : t('print.retry')}
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="button-secondary"

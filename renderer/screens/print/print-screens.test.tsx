@@ -163,6 +163,33 @@ describe('the print preview', () => {
     expect((await screen.findByTestId('template-problem')).textContent).toContain('mẫu mặc định');
   });
 
+  it('keeps Tab inside the dialog, closes on Escape and gives the focus back to what opened it', async () => {
+    const api = fakeApi({
+      'forms.preview': preview,
+      'printers.list': ok({ spooler: 'cups', printers: [printer()], unavailable: null, chosen: null }),
+    });
+    let closed = 0;
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const view = await renderWith(
+      api,
+      <PrintDialog registrationCode="DK-1" onClose={() => (closed += 1)} renderPages={fakePages()} />,
+    );
+    const close = await screen.findByRole('button', { name: 'Đóng' });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'In tờ khai' })).toHaveProperty('disabled', false),
+    );
+    close.focus();
+    await person.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'In tờ khai' }));
+    await person.keyboard('{Escape}');
+    expect(closed).toBe(1);
+    view.unmount();
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
   it('shows the renderer’s error in words when the registration is not on this PC', async () => {
     const api = fakeApi({
       'forms.preview': fail('registration-not-found', 'x', { registrationCode: 'DK-9' }),
