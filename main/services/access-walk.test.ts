@@ -43,6 +43,9 @@ const sampleArguments: Record<OperationName, unknown> = {
   'scan.submit': { source: 'keyboard-wedge', device: null, text: idFixture('cccd-2021-1').payload },
   'scan.status': {},
   'registrations.search': { query: 'nguyen' },
+  'registrations.list': { query: 'nguyen', status: null, channel: 'portal', age: 'adult', page: 0 },
+  'registrations.byCard': { idNumber: '079092004321', oldIdNumber: null, socialInsuranceNumber: null },
+  'registrations.myDay': {},
   'registrations.decide': {
     registrationCode: 'PENDING',
     outcome: 'rejected',

@@ -6,7 +6,8 @@ import type { Store } from './store.ts';
 //  - a registration in a final status (approved, rejected, withdrawn, expired) whose local state is
 //    'synced' and that has not changed for `registrationRetentionDays` keeps only a tombstone: code,
 //    office, status, server_seq (so an older version can never come back). The JSON, every searchable
-//    personal column and the free-text notes of the decisions on it (ours and a conflict's winner) are erased;
+//    personal column, the list's columns (a tombstone is never listed) and the free-text notes of
+//    the decisions on it (ours and a conflict's winner) are erased;
 //  - a kiosk registration accepted by the central service more than `kioskPayloadRetentionDays` ago
 //    loses its payload;
 //  - outbox rows finished more than `finishedOutboxRetentionDays` ago are deleted (their payload
@@ -37,7 +38,8 @@ export function purgeExpired(store: Store, now: Date = store.now()): PurgeReport
     const purgedCodes = store
       .statement(
         `UPDATE registrations SET json = NULL, id_number = NULL, old_id_number = NULL,
-           social_insurance_number = NULL, phone = NULL, name_search_key = NULL, purged_at = ?
+           social_insurance_number = NULL, phone = NULL, name_search_key = NULL, channel = NULL,
+           submitted_at = NULL, has_guardian = NULL, purged_at = ?
          WHERE purged_at IS NULL AND status <> 'pending' AND updated_at < ? AND local_state = 'synced'
            AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.registration_code = registrations.code
                              AND d.sync_state = 'pending')

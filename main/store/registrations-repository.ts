@@ -51,11 +51,12 @@ export interface UpsertSummary {
   skipped: number;
 }
 
-const selectColumns = 'SELECT json, server_seq, local_state, code FROM registrations';
+/** The columns `toStored` reads, as the start of a SELECT on `registrations`. */
+export const selectColumns = 'SELECT json, server_seq, local_state, code FROM registrations';
 
 const lookupLimit = 50;
 
-interface RegistrationRow {
+export interface RegistrationRow {
   json: string;
   server_seq: number;
   local_state: LocalState;
@@ -76,7 +77,7 @@ interface DecisionRow {
 
 // The local decision is read only for rows in 'decided-locally' (a second, indexed read), not joined
 // into every lookup: a LEFT JOIN made each lookup about five times slower for the rare row that has one.
-function toStored(store: Store, row: RegistrationRow): StoredRegistration {
+export function toStored(store: Store, row: RegistrationRow): StoredRegistration {
   let localDecision: LocalDecision | null = null;
   if (row.local_state === 'decided-locally') {
     const decision = store
@@ -177,7 +178,40 @@ export function searchByName(store: Store, query: string, limit = 20): StoredReg
   });
 }
 
-/** The searchable columns of a registration, in their lookup-key form. */
+/**
+ * The registrations of a scanned card: any of its numbers (ID number, the CCCD's old 9-digit
+ * number, the BHYT card's social-insurance number) equal to the registration's. Each registration
+ * once; pending ones first (those the officer can act on), then newest submitted first.
+ */
+export function findByCard(
+  store: Store,
+  numbers: { idNumber: string | null; oldIdNumber: string | null; socialInsuranceNumber: string | null },
+): StoredRegistration[] {
+  const idNumber = numbers.idNumber === null ? null : idNumberKey(numbers.idNumber);
+  const oldIdNumber = numbers.oldIdNumber === null ? null : idNumberKey(numbers.oldIdNumber);
+  const socialInsuranceNumber = numbers.socialInsuranceNumber?.trim() ?? null;
+  if (idNumber === null && oldIdNumber === null && socialInsuranceNumber === null) return [];
+  // `column = NULL` is never true, so an absent number matches nothing; each term is its own index.
+  return store.read(() =>
+    (
+      store
+        .statement(
+          `${selectColumns}
+           WHERE (id_number = @idNumber OR old_id_number = @oldIdNumber
+                  OR social_insurance_number = @socialInsuranceNumber)
+             AND json IS NOT NULL
+           ORDER BY status <> 'pending', submitted_at DESC, code LIMIT ${lookupLimit}`,
+        )
+        .all({ idNumber, oldIdNumber, socialInsuranceNumber }) as RegistrationRow[]
+    ).map((row) => toStored(store, row)),
+  );
+}
+
+/**
+ * The columns of a registration that are searched, filtered or sorted on, in their stored form:
+ * lookup keys, and the list's `channel`, `submitted_at` (normalised to UTC with milliseconds, so
+ * text order is time order) and `has_guardian` (0/1). Migration 0004 fills the same values from `json`.
+ */
 export function searchColumns(registration: Registration) {
   const { idDocument } = registration;
   return {
@@ -186,6 +220,9 @@ export function searchColumns(registration: Registration) {
     social_insurance_number: registration.socialInsuranceNumber,
     phone: registration.phone === null ? null : phoneKey(registration.phone),
     name_search_key: nameSearchKey(registration.fullName),
+    channel: registration.channel,
+    submitted_at: new Date(registration.submittedAt).toISOString(),
+    has_guardian: registration.guardian === null ? 0 : 1,
   };
 }
 
@@ -244,12 +281,15 @@ export function upsertFromCentral(
       store
         .statement(
           `INSERT INTO registrations (code, json, id_number, old_id_number, social_insurance_number, phone,
-             name_search_key, office_code, status, server_seq, local_state, updated_at, purged_at)
+             name_search_key, channel, submitted_at, has_guardian, office_code, status, server_seq, local_state,
+             updated_at, purged_at)
            VALUES (@code, @json, @id_number, @old_id_number, @social_insurance_number, @phone,
-             @name_search_key, @office_code, @status, @server_seq, @local_state, @updated_at, NULL)
+             @name_search_key, @channel, @submitted_at, @has_guardian, @office_code, @status, @server_seq,
+             @local_state, @updated_at, NULL)
            ON CONFLICT (code) DO UPDATE SET json = excluded.json, id_number = excluded.id_number,
              old_id_number = excluded.old_id_number, social_insurance_number = excluded.social_insurance_number,
-             phone = excluded.phone, name_search_key = excluded.name_search_key,
+             phone = excluded.phone, name_search_key = excluded.name_search_key, channel = excluded.channel,
+             submitted_at = excluded.submitted_at, has_guardian = excluded.has_guardian,
              office_code = excluded.office_code, status = excluded.status, server_seq = excluded.server_seq,
              local_state = excluded.local_state, updated_at = excluded.updated_at, purged_at = NULL`,
         )

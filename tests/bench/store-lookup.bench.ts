@@ -4,11 +4,16 @@
 // The store is built in a temp file from synthetic rows (one transaction, one prepared statement),
 // reopened through openStore (so the open, with its quick_check, is measured too) and deleted.
 // BENCH_STORE_ROWS overrides the size for a quick try.
+//
+// The counter home's list (`registrations.list`: a page of 20 and the total of all matches) is
+// timed the same way, beside a baseline in the same loop: `findByIdNumber`, the single lookup the
+// counter does on every card scan. Target: the default page (pending, newest first) <= 20 ms p95.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { nameSearchKey } from '../../main/core/text/vietnamese-text.ts';
+import { listRegistrations, type ListFilter } from '../../main/store/list-registrations.ts';
 import { openStore } from '../../main/store/open-store.ts';
 import {
   findByCode,
@@ -22,6 +27,12 @@ import { percentile, result, type Benchmark, type BenchResult } from './bench-re
 const rowCount = Number(process.env.BENCH_STORE_ROWS ?? 1_000_000);
 const lookups = 20_000;
 const warmUp = 2_000;
+const listPages = Number(process.env.BENCH_LIST_PAGES ?? 1_000);
+const listWarmUp = 50;
+const channels = ['portal', 'app', 'kiosk'] as const;
+/** Submissions spread over the year before the run's fixed date, one every ~31 s on average. */
+const submittedFrom = Date.parse('2025-11-20T00:00:00Z');
+const submittedSpanMs = 365 * 24 * 60 * 60 * 1000;
 
 // Deterministic pseudo-random numbers (mulberry32), so every run builds the same store.
 function random(seed: number): () => number {
@@ -125,13 +136,20 @@ function keysOf(i: number, fullName: string): Keys {
   };
 }
 
-function build(store: Store): { names: string[]; seconds: number } {
+/**
+ * Fills `store` with `rows` synthetic registrations of office 07921 (codes DK-07921-2026-NNNNNNN,
+ * 80 % approved); the scan-to-screen benchmark builds its million-row counter store with it too.
+ */
+export function buildSyntheticRegistrations(
+  store: Store,
+  rows = rowCount,
+): { names: string[]; seconds: number } {
   const next = random(42);
   const names: string[] = [];
   const insert = store.db.prepare(
     `INSERT INTO registrations (code, json, id_number, old_id_number, social_insurance_number, phone,
-       name_search_key, office_code, status, server_seq, local_state, updated_at)
-     VALUES (?, ?, ?, NULL, ?, ?, ?, '07921', ?, ?, 'synced', '2026-11-20T00:00:00.000Z')`,
+       name_search_key, channel, submitted_at, has_guardian, office_code, status, server_seq, local_state, updated_at)
+     VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, '07921', ?, ?, 'synced', '2026-11-20T00:00:00.000Z')`,
   );
   store.db.pragma('cache_size = -262144'); // 256 MiB while building; the reopened store has the default
   // The secondary indexes are dropped and re-created (from their own DDL, so the schema stays the
@@ -144,12 +162,18 @@ function build(store: Store): { names: string[]; seconds: number } {
   const started = performance.now();
   store.db.transaction(() => {
     for (const index of indexes) store.db.exec(`DROP INDEX ${index.name}`);
-    for (let i = 0; i < rowCount; i += 1) {
+    for (let i = 0; i < rows; i += 1) {
       const fullName = `${pick(families, next)} ${pick(middles, next)} ${pick(givens, next)}`;
       names.push(fullName);
       const keys = keysOf(i, fullName);
       const phone = `09${pad(Math.floor(next() * 100_000_000), 8)}`;
       const status = next() < 0.8 ? 'approved' : 'pending';
+      // Mostly portal and app, some kiosk; one in ten registered by a guardian (a child).
+      const channelDraw = next();
+      const channel = channels[channelDraw < 0.5 ? 0 : channelDraw < 0.85 ? 1 : 2] as string;
+      const guardian =
+        next() < 0.1 ? { fullName: 'Trần Thị Mai', idNumber: '079180001234', relationship: 'mẹ' } : null;
+      const submittedAt = new Date(submittedFrom + Math.floor(next() * submittedSpanMs)).toISOString();
       const registration = {
         code: keys.code,
         socialInsuranceNumber: keys.socialInsuranceNumber,
@@ -166,9 +190,9 @@ function build(store: Store): { names: string[]; seconds: number } {
         phone,
         email: null,
         officeCode: '07921',
-        channel: 'portal',
-        submittedAt: '2026-11-20T08:15:00Z',
-        guardian: null,
+        channel,
+        submittedAt,
+        guardian,
         status,
         decision:
           status === 'approved'
@@ -190,6 +214,9 @@ function build(store: Store): { names: string[]; seconds: number } {
         keys.socialInsuranceNumber,
         phone,
         nameSearchKey(fullName),
+        channel,
+        submittedAt,
+        guardian === null ? 0 : 1,
         status,
         i + 1,
       );
@@ -225,6 +252,74 @@ function measure(store: Store, names: string[], operation: (keys: Keys) => unkno
   return { samples, baselineSamples };
 }
 
+/** Times list pages (`filterOf(n)` for the n-th) alternately with `findByIdNumber` on random rows. */
+function measureList(store: Store, names: string[], filterOf: (n: number) => ListFilter) {
+  const next = random(11);
+  const samples: number[] = [];
+  const baselineSamples: number[] = [];
+  for (let n = 0; n < listWarmUp + listPages; n += 1) {
+    const i = Math.floor(next() * rowCount);
+    const keys = keysOf(i, names[i] as string);
+    let started = performance.now();
+    const found = findByIdNumber(store, keys.idNumber);
+    const baselineTime = performance.now() - started;
+    const filter = filterOf(n);
+    started = performance.now();
+    const page = listRegistrations(store, filter);
+    const time = performance.now() - started;
+    if (found.length === 0 || (filter.offset === 0 && page.total > 0 && page.rows.length === 0)) {
+      throw new Error(`list page ${n} or row ${i} not found`);
+    }
+    if (n >= listWarmUp) {
+      samples.push(time);
+      baselineSamples.push(baselineTime);
+    }
+  }
+  return { samples, baselineSamples };
+}
+
+const listDefaults: ListFilter = {
+  match: null,
+  status: 'pending',
+  channel: null,
+  hasGuardian: null,
+  offset: 0,
+  limit: 20,
+};
+
+/** Pages the officer asks for, each timed with its total. */
+function listCases(names: string[]): Array<[string, (n: number) => ListFilter, string | null]> {
+  return [
+    ['registrations.list default page (pending, page 0)', () => listDefaults, '<= 20'],
+    [
+      'registrations.list filtered (pending, a channel, child/adult, pages 0-4)',
+      (n) => ({
+        ...listDefaults,
+        channel: channels[n % 3] as ListFilter['channel'],
+        hasGuardian: n % 2 === 0,
+        offset: (n % 5) * 20,
+      }),
+      null,
+    ],
+    [
+      'registrations.list name "family middle g" (pending)',
+      (n) => {
+        const i = (n * 7919) % rowCount;
+        return {
+          ...listDefaults,
+          match: { by: 'name', name: keysOf(i, names[i] as string).namePrefix },
+        };
+      },
+      null,
+    ],
+    [
+      'registrations.list every status, kiosk, page 0',
+      () => ({ ...listDefaults, status: null, channel: 'kiosk' }),
+      null,
+    ],
+  ];
+}
+
 const benchmark: Benchmark = {
   title: `local store lookups in ${rowCount.toLocaleString('en-US')} registrations`,
   async run() {
@@ -233,7 +328,7 @@ const benchmark: Benchmark = {
     try {
       const created = openStore(file);
       if (!created.ok) throw created.error;
-      const { names, seconds } = build(created.value);
+      const { names, seconds } = buildSyntheticRegistrations(created.value);
       created.value.close();
 
       const openStarted = performance.now();
@@ -271,6 +366,21 @@ const benchmark: Benchmark = {
               baseline: percentile(baselineSamples, p),
               baselineName: 'SELECT json … WHERE rowid = ?',
               target: p === 99 ? '<= 1' : null,
+            }),
+          );
+        }
+      }
+      for (const [name, filterOf, target] of listCases(names)) {
+        const { samples, baselineSamples } = measureList(store, names, filterOf);
+        for (const p of [50, 95]) {
+          results.push(
+            result({
+              name: `${name} p${p}`,
+              unit: 'ms',
+              value: percentile(samples, p),
+              baseline: percentile(baselineSamples, p),
+              baselineName: 'findByIdNumber',
+              target: p === 95 ? target : null,
             }),
           );
         }

@@ -5,7 +5,10 @@ import type { AreaHandlers } from '../operation-handlers.ts';
 import {
   acknowledgeConflict,
   decideRegistration,
+  listOfficeRegistrations,
+  officerDay,
   openConflicts,
+  registrationsOfCard,
   searchRegistrations,
 } from './registration-service.ts';
 
@@ -17,6 +20,10 @@ export function registrationHandlers(deps: {
 }): AreaHandlers<typeof registrationOperations> {
   return {
     'registrations.search': ({ query }) => searchRegistrations(deps.store, query),
+    'registrations.list': (args) => listOfficeRegistrations(deps.store, args),
+    'registrations.byCard': (numbers) => registrationsOfCard(deps.store, numbers),
+    'registrations.myDay': (_args, { session }) =>
+      officerDay(deps.store, { officerId: session.staffId, counterId: deps.counterId() }),
     'registrations.decide': (args, { session }) => {
       const decided = decideRegistration(
         deps.store,

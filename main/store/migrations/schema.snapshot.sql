@@ -1,8 +1,10 @@
--- user_version 3
+-- user_version 4
 
 CREATE INDEX audit_log_by_subject ON audit_log (subject, id) WHERE subject IS NOT NULL;
 
 CREATE INDEX conflicts_by_registration ON conflicts (registration_code);
+
+CREATE INDEX decisions_by_officer ON decisions (officer_id, counter_id, decided_at);
 
 CREATE INDEX decisions_by_registration ON decisions (registration_code);
 
@@ -30,6 +32,14 @@ CREATE INDEX registrations_by_phone ON registrations (phone) WHERE phone IS NOT 
 
 CREATE INDEX registrations_by_social_insurance_number ON registrations (social_insurance_number)
     WHERE social_insurance_number IS NOT NULL;
+
+CREATE INDEX registrations_list_by_status
+     ON registrations (status, submitted_at DESC, code, channel, has_guardian)
+     WHERE channel IS NOT NULL;
+
+CREATE INDEX registrations_list_by_time
+     ON registrations (submitted_at DESC, code, channel, has_guardian, status)
+     WHERE channel IS NOT NULL;
 
 CREATE INDEX registrations_purgeable ON registrations (updated_at)
     WHERE purged_at IS NULL AND status <> 'pending';
@@ -117,6 +127,14 @@ CREATE TABLE print_jobs (
     CHECK (state <> 'failed' OR failure_code IS NOT NULL)
   ) STRICT;
 
+CREATE TABLE registration_counts (
+     status TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     has_guardian INTEGER NOT NULL,
+     n INTEGER NOT NULL CHECK (n >= 0),
+     PRIMARY KEY (status, channel, has_guardian)
+   ) STRICT, WITHOUT ROWID;
+
 CREATE TABLE registrations (
     code TEXT PRIMARY KEY NOT NULL,
     json TEXT,
@@ -130,7 +148,7 @@ CREATE TABLE registrations (
     server_seq INTEGER NOT NULL CHECK (server_seq > 0),
     local_state TEXT NOT NULL CHECK (local_state IN ('synced', 'decided-locally', 'conflict')),
     updated_at TEXT NOT NULL,
-    purged_at TEXT,
+    purged_at TEXT, channel TEXT CHECK (channel IN ('portal', 'app', 'kiosk')), submitted_at TEXT, has_guardian INTEGER CHECK (has_guardian IN (0, 1)),
     CHECK ((json IS NULL) = (purged_at IS NOT NULL))
   ) STRICT;
 
@@ -174,3 +192,27 @@ CREATE TRIGGER audit_log_refuses_delete BEFORE DELETE ON audit_log
 
 CREATE TRIGGER audit_log_refuses_update BEFORE UPDATE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TRIGGER registration_counts_on_delete AFTER DELETE ON registrations WHEN old.channel IS NOT NULL
+   BEGIN
+     UPDATE registration_counts SET n = n - 1
+       WHERE status = old.status AND channel = old.channel AND has_guardian = old.has_guardian;
+   END;
+
+CREATE TRIGGER registration_counts_on_insert AFTER INSERT ON registrations WHEN new.channel IS NOT NULL
+   BEGIN
+     INSERT INTO registration_counts (status, channel, has_guardian, n)
+       VALUES (new.status, new.channel, new.has_guardian, 1)
+       ON CONFLICT DO UPDATE SET n = n + 1;
+   END;
+
+CREATE TRIGGER registration_counts_on_update AFTER UPDATE OF status, channel, has_guardian ON registrations
+   WHEN old.status IS NOT new.status OR old.channel IS NOT new.channel OR old.has_guardian IS NOT new.has_guardian
+   BEGIN
+     UPDATE registration_counts SET n = n - 1
+       WHERE old.channel IS NOT NULL
+         AND status = old.status AND channel = old.channel AND has_guardian = old.has_guardian;
+     INSERT INTO registration_counts (status, channel, has_guardian, n)
+       SELECT new.status, new.channel, new.has_guardian, 1 WHERE new.channel IS NOT NULL
+       ON CONFLICT DO UPDATE SET n = n + 1;
+   END;

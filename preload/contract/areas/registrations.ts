@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { conflictWinnerSchema } from '../../../main/core/registration/conflict-winner.ts';
-import { decisionSchema, registrationSchema } from '../../../main/core/registration/registration.ts';
+import {
+  decisionSchema,
+  registrationChannels,
+  registrationSchema,
+  registrationStatuses,
+} from '../../../main/core/registration/registration.ts';
 import { caseworkers } from '../access.ts';
 import type { OperationTable } from '../operation-definition.ts';
 
@@ -47,6 +52,42 @@ export const rejectionReasonSchema = z.object({
   noteRequired: z.boolean(),
 });
 
+/** The counter home's list: the office's registrations (pending by default), filtered and paged. */
+export const listArgumentsSchema = z
+  .object({
+    /** Free text: ID numbers, social-insurance number, phone, registration code or a name (diacritics optional). */
+    query: z.string().trim().max(100).nullable().default(null),
+    status: z.enum(registrationStatuses).nullable().default('pending'),
+    channel: z.enum(registrationChannels).nullable().default(null),
+    /** `child`: registered with a guardian (under 18 on the submission day); `adult`: the others. */
+    age: z.enum(['child', 'adult']).nullable().default(null),
+    page: z.number().int().min(0).max(100_000).default(0),
+    pageSize: z.number().int().min(5).max(100).default(20),
+  })
+  .strict();
+
+/** The numbers on a scanned card that registrations are found by (a CCCD's old 9-digit number too). */
+export const cardLookupArgumentsSchema = z
+  .object({
+    idNumber: z
+      .string()
+      .regex(/^\d{12}$/)
+      .nullable(),
+    oldIdNumber: z
+      .string()
+      .regex(/^\d{9}$/)
+      .nullable(),
+    socialInsuranceNumber: z
+      .string()
+      .regex(/^\d{10}$/)
+      .nullable(),
+  })
+  .strict()
+  .refine((value) => value.idNumber ?? value.oldIdNumber ?? value.socialInsuranceNumber, {
+    message: 'cần ít nhất một số để tìm',
+  });
+
+export type ListArguments = z.output<typeof listArgumentsSchema>;
 export type DecideArguments = z.output<typeof decideArgumentsSchema>;
 export type WireConflict = z.output<typeof conflictSchema>;
 export type WireRegistration = z.output<typeof storedRegistrationSchema>;
@@ -57,6 +98,32 @@ export const registrationOperations = {
   'registrations.search': {
     args: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
     result: z.array(storedRegistrationSchema),
+    errors: [],
+    access: { counter: caseworkers },
+  },
+  /** Newest submitted first; `total` counts every match, for paging. */
+  'registrations.list': {
+    args: listArgumentsSchema,
+    result: z.object({
+      rows: z.array(storedRegistrationSchema),
+      total: z.number().int().min(0),
+      page: z.number().int().min(0),
+      pageSize: z.number().int().min(1),
+    }),
+    errors: [],
+    access: { counter: caseworkers },
+  },
+  /** Registrations of a scanned card: by ID number and old ID number (CCCD), social-insurance number (BHYT). */
+  'registrations.byCard': {
+    args: cardLookupArgumentsSchema,
+    result: z.array(storedRegistrationSchema),
+    errors: [],
+    access: { counter: caseworkers },
+  },
+  /** What the signed-in officer decided today (Vietnam time) at this counter. */
+  'registrations.myDay': {
+    args: noArguments,
+    result: z.object({ approved: z.number().int().min(0), rejected: z.number().int().min(0) }),
     errors: [],
     access: { counter: caseworkers },
   },
