@@ -30,6 +30,8 @@ const scannerFields = {
   cameraDeviceId: z.string().max(500).nullable(),
   /** The same card seen again by another source within this time is the same physical scan. */
   dedupeWindowMs: z.number().int().min(0).max(30_000),
+  /** A short tone on every scan the counter receives (a good read, a failed one); off for quiet offices. */
+  soundCues: z.boolean(),
 };
 
 const printerFields = {
@@ -61,6 +63,7 @@ export const scannerSettingsSchema = z.object({
   hidPosLayout: scannerFields.hidPosLayout.default('auto'),
   cameraDeviceId: scannerFields.cameraDeviceId.default(null),
   dedupeWindowMs: scannerFields.dedupeWindowMs.default(3000),
+  soundCues: scannerFields.soundCues.default(true),
 });
 
 export const printerSettingsSchema = z.object({

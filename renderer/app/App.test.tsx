@@ -111,6 +111,7 @@ describe('who is calling', () => {
       'session.current': ok(officer),
       'conflicts.list': ok([]),
       'registrations.search': ok([]),
+      'registrations.list': ok({ rows: [], total: 0, page: 0, pageSize: 20 }),
       'session.unlock': ok(officer),
     });
     render(<App api={api} />);

@@ -1,5 +1,7 @@
 import { accessRefusal, type AppMode, type Caller } from '../../preload/contract/access.ts';
+import type { WireRegistration } from '../../preload/contract/areas/registrations.ts';
 import { operations, type OperationName } from '../../preload/contract/operations.ts';
+import type { ScanEvent } from '../../preload/contract/areas/scan.ts';
 
 // The screens a signed-in officer (or a kiosk's citizen) moves between. Whether a route is open to
 // the caller is derived from the contract's access rules of the operations the screen needs, with
@@ -7,9 +9,21 @@ import { operations, type OperationName } from '../../preload/contract/operation
 // be refused. Sign-in, set-pin, lock, set-up and start-up are not routes: they are states of the
 // session and of the backend, and they come before any route (App.tsx).
 
+/**
+ * The card(s) scanned for a verification, carried by the route from the scan that opened it. Personal
+ * data: a decided verification navigates to the same route with `cards: null`.
+ */
+export type ScannedCardsForRoute = { idCard: ScanEvent | null; healthCard: ScanEvent | null };
+
 export type Route =
   | { name: 'counter-home' }
-  | { name: 'verification'; registrationCode: string }
+  | {
+      name: 'verification';
+      registrationCode: string;
+      cards: ScannedCardsForRoute | null;
+      /** The registration as the lookup that opened the screen found it: shown at once, refreshed. */
+      found?: WireRegistration | null;
+    }
   | { name: 'admin' }
   | { name: 'scanner-test' }
   | { name: 'print-queue' }
@@ -20,7 +34,10 @@ export type RouteName = Route['name'];
 export type PlainRouteName = Exclude<Route, { registrationCode: string }>['name'];
 
 const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly OperationName[] }> = {
-  'counter-home': { mode: 'counter', operations: ['registrations.search', 'id.parse', 'conflicts.list'] },
+  'counter-home': {
+    mode: 'counter',
+    operations: ['registrations.list', 'registrations.byCard', 'registrations.myDay', 'conflicts.list'],
+  },
   verification: { mode: 'counter', operations: ['registrations.search', 'registrations.decide'] },
   admin: { mode: 'counter', operations: ['settings.get', 'settings.set', 'sync.enroll'] },
   'scanner-test': { mode: 'counter', operations: ['scan.status', 'scan.submit'] },

@@ -25,7 +25,13 @@ export const displaySettings: DisplaySettings = {
   counterId: 'Q01',
   trainingMode: true,
   enrolled: true,
-  scanner: { wedgeMaxKeyIntervalMs: 40, wedgeMinLength: 12, wedgeIdleEndMs: 200, cameraDeviceId: null },
+  scanner: {
+    wedgeMaxKeyIntervalMs: 40,
+    wedgeMinLength: 12,
+    wedgeIdleEndMs: 200,
+    cameraDeviceId: null,
+    soundCues: true,
+  },
   idleLockMinutes: 5,
 };
 

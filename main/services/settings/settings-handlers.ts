@@ -22,6 +22,7 @@ export function displaySettings(
       wedgeMinLength: settings.scanner.wedgeMinLength,
       wedgeIdleEndMs: settings.scanner.wedgeIdleEndMs,
       cameraDeviceId: settings.scanner.cameraDeviceId,
+      soundCues: settings.scanner.soundCues,
     },
     idleLockMinutes: settings.security.idleLockMinutes,
   };

@@ -21,6 +21,8 @@ export const displaySettingsSchema = z.object({
     wedgeMinLength: z.number(),
     wedgeIdleEndMs: z.number(),
     cameraDeviceId: z.string().nullable(),
+    /** Play a tone on each scan (renderer/sound). */
+    soundCues: z.boolean(),
   }),
   idleLockMinutes: z.number(),
 });

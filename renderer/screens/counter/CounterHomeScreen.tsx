@@ -1,159 +1,136 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdParseResult } from '../../../main/core/id-card/id-card-types.ts';
-import type { ApiError } from '../../../preload/contract/api-result.ts';
-import type { WireRegistration } from '../../../preload/contract/areas/registrations.ts';
 import type { ScanEvent } from '../../../preload/contract/areas/scan.ts';
 import { useApi } from '../../app/api-context.ts';
 import { useRouter } from '../../app/router-context.tsx';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { formatDateTime } from '../../format/format-date.ts';
 import { useScans } from '../../scan/ScanProvider.tsx';
-import { ScanDamage } from '../../scan/ScanDamage.tsx';
-import { CardDetails } from './CardDetails.tsx';
 import { ConflictList } from './ConflictList.tsx';
-import { RegistrationList } from './RegistrationList.tsx';
-
-type ScanState = { state: 'waiting' } | { state: 'read'; scan: ScanEvent };
-
-type Lookup =
-  | { state: 'idle' }
-  | { state: 'searching'; query: string }
-  | { state: 'found'; query: string; rows: WireRegistration[] }
-  | { state: 'failed'; query: string; error: ApiError };
-
-/** What a card is looked up by: the ID number on CCCD/Căn cước, the social-insurance number on BHYT. */
-function cardLookupQuery(result: IdParseResult): string | null {
-  if (!result.ok) return null;
-  return result.kind === 'cccd' ? result.fields.idNumber : result.fields.socialInsuranceNumber;
-}
+import {
+  cardLookupArguments,
+  cardNumber,
+  formCodeQuery,
+  readableCard,
+  scannedCards,
+} from './home/card-lookup.ts';
+import { MyDayCount } from './home/MyDayCount.tsx';
+import { RegistrationBrowser } from './home/RegistrationBrowser.tsx';
+import { defaultFilters, type ListFilters } from './home/registration-filters.ts';
+import { ScanPanel, type ScanLookup } from './home/ScanPanel.tsx';
+import { useSearchShortcut } from './home/use-search-shortcut.ts';
 
 /**
- * A scan that is not a card may be the QR code of a printed declaration: its text is exactly the
- * registration code (main/documents). Only text that could be a code is looked up.
+ * The signed-in officer's home (issue #10): scan a card and go straight to its registration, or
+ * find one in the office's list (pending first) by search and filters; the officer's count today.
  */
-function formCodeQuery(scan: ScanEvent): string | null {
-  if (scan.result.ok) return null;
-  const text = scan.raw.trim();
-  return /^[A-Za-z0-9][A-Za-z0-9-]{3,63}$/.test(text) ? text : null;
-}
-
-/** The signed-in officer's home: scan a card (or search), see the card and its registrations. */
 export function CounterHomeScreen() {
   const { t } = useTranslation();
   const api = useApi();
   const { navigate } = useRouter();
-  const [scan, setScan] = useState<ScanState>({ state: 'waiting' });
-  const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
-  const [query, setQuery] = useState('');
-
-  const search = useCallback(
-    async (text: string) => {
-      setLookup({ state: 'searching', query: text });
-      const result = await api.call('registrations.search', { query: text });
-      setLookup(
-        result.ok
-          ? { state: 'found', query: text, rows: result.value }
-          : { state: 'failed', query: text, error: result.error },
-      );
-    },
-    [api],
-  );
+  const [scan, setScan] = useState<ScanEvent | null>(null);
+  const [lookup, setLookup] = useState<ScanLookup>({ state: 'idle' });
+  const [draft, setDraft] = useState('');
+  const [filters, setFilters] = useState<ListFilters>(defaultFilters);
+  const searchRef = useRef<HTMLInputElement>(null);
+  /** The scan whose lookup may still change the screen: an earlier one's late answer is dropped. */
+  const latestScan = useRef<string | null>(null);
+  useSearchShortcut(searchRef);
 
   // Every source (keyboard wedge, HID-POS, camera) arrives here parsed, once.
   useScans(
     useCallback(
-      (scan: ScanEvent) => {
-        const formCode = formCodeQuery(scan);
+      (next: ScanEvent) => {
+        latestScan.current = next.scanId;
+        const current = () => latestScan.current === next.scanId;
+        // A scan damaged on its way in is diagnosed, never looked up: its numbers cannot be trusted.
+        if (next.damage) {
+          setScan(next);
+          setLookup({ state: 'idle' });
+          return;
+        }
+        const formCode = formCodeQuery(next);
         if (formCode) {
           // The declaration's QR opens its registration straight away when this PC has it.
+          setLookup({ state: 'searching' });
           void api.call('registrations.search', { query: formCode }).then((result) => {
-            if (result.ok && result.value.some((row) => row.registration.code === formCode))
-              navigate({ name: 'verification', registrationCode: formCode });
-            else {
-              setScan({ state: 'read', scan });
-              setLookup({ state: 'idle' });
+            if (!current()) return;
+            if (!result.ok) return setLookup({ state: 'failed', error: result.error });
+            const found = result.value.find((row) => row.registration.code === formCode);
+            if (found) {
+              navigate({ name: 'verification', registrationCode: formCode, cards: null, found });
+              return;
             }
+            setScan(null);
+            setLookup({ state: 'form-code-missing', code: formCode });
+            setDraft(formCode);
           });
           return;
         }
-        setScan({ state: 'read', scan });
-        const byCard = cardLookupQuery(scan.result);
-        if (byCard) void search(byCard);
-        else setLookup({ state: 'idle' });
+        setScan(next);
+        const card = readableCard(next);
+        const args = card ? cardLookupArguments(card) : null;
+        if (!card || !args) {
+          setLookup({ state: 'idle' });
+          return;
+        }
+        setLookup({ state: 'searching' });
+        void api.call('registrations.byCard', args).then((result) => {
+          if (!current()) return;
+          if (!result.ok) return setLookup({ state: 'failed', error: result.error });
+          const rows = result.value;
+          const only = rows.length === 1 ? rows[0] : undefined;
+          if (only) {
+            // Even a registration already decided opens: the verification says who decided what, when.
+            navigate({
+              name: 'verification',
+              registrationCode: only.registration.code,
+              cards: scannedCards(next),
+              found: only,
+            });
+          } else if (rows.length === 0) {
+            setLookup({ state: 'none', number: cardNumber(card), fullName: card.fields.fullName });
+            setDraft(cardNumber(card));
+          } else {
+            setLookup({ state: 'several', rows });
+          }
+        });
       },
-      [api, navigate, search],
+      [api, navigate],
     ),
   );
 
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    if (query.trim()) void search(query.trim());
+  const clear = () => {
+    latestScan.current = null;
+    setScan(null);
+    setLookup({ state: 'idle' });
   };
 
   return (
-    <div className="counter-screen" data-screen="counter-home">
+    <div className="counter-screen counter-home" data-screen="counter-home">
       <ConflictList />
-      <section className="scan-prompt" data-testid="scan-prompt">
-        <h1>{t('counter.scanPrompt')}</h1>
-        <p>{t('counter.scanHint')}</p>
-      </section>
-      <form className="search-form" role="search" onSubmit={submitSearch}>
-        <label>
-          {t('counter.searchLabel')}
-          <input
-            name="query"
-            type="search"
-            maxLength={100}
-            placeholder={t('counter.searchPlaceholder')}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-          />
-        </label>
-        <button type="submit" className="button-primary" data-action="search">
-          {t('counter.search')}
-        </button>
-      </form>
-      {scan.state === 'read' && (
-        <div className="scan-result">
-          <p className="scan-time">
-            {t('counter.scannedAt', { time: formatDateTime(scan.scan.receivedAt) })} ·{' '}
-            {t(`scanSource.${scan.scan.source}`)}
-          </p>
-          {scan.scan.damage && <ScanDamage damage={scan.scan.damage} />}
-          {scan.scan.result.ok ? (
-            <CardDetails card={scan.scan.result} />
-          ) : scan.scan.damage ? null : (
-            <div
-              className="scan-error"
-              role="alert"
-              data-testid="scan-error"
-              data-code={scan.scan.result.error.code}
-            >
-              <h2>{t('counter.errorTitle')}</h2>
-              <p>{t(`cardError.${scan.scan.result.error.code}`)}</p>
-            </div>
-          )}
-          <button
-            type="button"
-            className="button-secondary"
-            data-action="clear"
-            onClick={() => {
-              setScan({ state: 'waiting' });
-              setLookup({ state: 'idle' });
-            }}
-          >
-            {t('counter.clear')}
-          </button>
-        </div>
-      )}
-      {lookup.state === 'searching' && (
-        <p role="status" aria-busy="true">
-          {t('counter.searching')}
-        </p>
-      )}
-      {lookup.state === 'failed' && <ErrorMessage error={lookup.error} />}
-      {lookup.state === 'found' && <RegistrationList query={lookup.query} rows={lookup.rows} />}
+      <div className="counter-home-top">
+        <section className="scan-prompt" data-testid="scan-prompt">
+          <h1>{t('counter.scanPrompt')}</h1>
+          <p>{t('counter.scanHint')}</p>
+        </section>
+        <MyDayCount />
+      </div>
+      <ScanPanel
+        scan={scan}
+        lookup={lookup}
+        onClear={clear}
+        onSearchByName={(fullName) => {
+          setDraft(fullName);
+          setFilters({ ...filters, query: fullName, page: 0 });
+        }}
+      />
+      <RegistrationBrowser
+        draft={draft}
+        onDraft={setDraft}
+        filters={filters}
+        onFilters={setFilters}
+        cards={scannedCards(scan)}
+        searchRef={searchRef}
+      />
     </div>
   );
 }

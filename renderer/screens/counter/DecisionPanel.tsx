@@ -1,29 +1,48 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IdentityVerdict } from '../../../main/core/identity/compare-identity.ts';
 import type { ApiError } from '../../../preload/contract/api-result.ts';
 import type { WireRegistration } from '../../../preload/contract/areas/registrations.ts';
+import { readErrorDetails } from '../../../preload/contract/error-codes.ts';
 import { useApi } from '../../app/api-context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime } from '../../format/format-date.ts';
 
 type Reason = { code: string; labelVi: string; noteRequired: boolean };
-type Draft = { outcome: 'approved' } | { outcome: 'rejected'; reasonCode: string; note: string };
+type Draft =
+  | { outcome: 'approved'; override: false }
+  | { outcome: 'approved'; override: true; note: string }
+  | { outcome: 'rejected'; reasonCode: string; note: string };
+type Open =
+  | { form: 'none' }
+  /** Approve was pressed while something does not match: refused, and why. */
+  | { form: 'refused' }
+  | { form: 'override'; note: string }
+  | { form: 'reject'; reasonCode: string; note: string };
 
-/** Approve, or reject with one of the office's reasons; confirm; then the result in words. */
+/**
+ * Approve (one action when everything matches; an override with a written note when something
+ * does not, REGISTRATION.md), or reject with one of the office's reasons; confirm; then the result
+ * in words. The officer is the session's: no argument names one.
+ */
 export function DecisionPanel({
   stored,
+  verdict,
   onDecided,
 }: {
   stored: WireRegistration;
-  onDecided: (stored: WireRegistration) => void;
+  verdict: IdentityVerdict;
+  /** A decision was recorded (`stored`), or another counter's came first (`null`). */
+  onDecided: (stored: WireRegistration | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [reasons, setReasons] = useState<Reason[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [rejecting, setRejecting] = useState<{ reasonCode: string; note: string } | null>(null);
+  const [open, setOpen] = useState<Open>({ form: 'none' });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void api.call('registrations.reasons', {}).then((result) => {
@@ -32,19 +51,64 @@ export function DecisionPanel({
   }, [api]);
 
   const decision = stored.localDecision ?? stored.registration.decision;
+  const finished = decision !== null || error !== null;
+  // After a decision the result takes the focus (and is announced): the task has moved on.
+  useEffect(() => {
+    if (finished) resultRef.current?.focus();
+  }, [finished]);
+
   if (decision) {
+    const reason = reasons.find((entry) => entry.code === decision.reasonCode);
+    return (
+      <div className="decision-outcome" ref={resultRef} tabIndex={-1} aria-live="polite">
+        <div
+          className={`decision-result decision-${decision.outcome}`}
+          role="status"
+          data-decision={decision.outcome}
+        >
+          {t('verification.decided', {
+            outcome: t(`outcomeVerb.${decision.outcome}`),
+            officer: decision.officerId,
+            counter: decision.counterId,
+            time: formatDateTime(decision.decidedAt),
+          })}
+        </div>
+        <dl className="decision-facts">
+          {decision.override && (
+            <div>
+              <dt>{t('verify.overrideRecorded')}</dt>
+              <dd>{decision.note}</dd>
+            </div>
+          )}
+          {decision.outcome === 'rejected' && decision.reasonCode && (
+            <div>
+              <dt>{t('verification.reason')}</dt>
+              <dd>{reason ? reasonLabel(reason) : decision.reasonCode}</dd>
+            </div>
+          )}
+          {decision.outcome === 'rejected' && decision.note && (
+            <div>
+              <dt>{t('verify.noteLabel')}</dt>
+              <dd>{decision.note}</dd>
+            </div>
+          )}
+        </dl>
+      </div>
+    );
+  }
+  if (error) {
+    const existing = readErrorDetails(error, 'already-decided')?.existing ?? null;
     return (
       <div
-        className={`decision-result decision-${decision.outcome}`}
-        role="status"
-        data-decision={decision.outcome}
+        className="decision-outcome decision-result decision-conflict"
+        ref={resultRef}
+        tabIndex={-1}
+        aria-live="assertive"
+        data-decision={error.code === 'already-decided' ? 'conflict' : 'failed'}
       >
-        {t('verification.decided', {
-          outcome: t(`outcomeVerb.${decision.outcome}`),
-          officer: decision.officerId,
-          counter: decision.counterId,
-          time: formatDateTime(decision.decidedAt),
-        })}
+        <h2>{existing ? t('verify.conflictTitle') : t('verify.failedTitle')}</h2>
+        <ErrorMessage error={error} testId="decision-error" />
+        {existing && <p>{t('verify.conflictHint')}</p>}
       </div>
     );
   }
@@ -56,92 +120,172 @@ export function DecisionPanel({
     );
   }
 
-  const reasonLabel = (reason: Reason) =>
-    i18n.exists(`rejectionReason.${reason.code}`) ? t(`rejectionReason.${reason.code}`) : reason.labelVi;
-  const chosen = reasons.find((reason) => reason.code === rejecting?.reasonCode);
+  function reasonLabel(reason: Reason): string {
+    return i18n.exists(`rejectionReason.${reason.code}`)
+      ? t(`rejectionReason.${reason.code}`)
+      : reason.labelVi;
+  }
+  const chosen =
+    open.form === 'reject' ? reasons.find((reason) => reason.code === open.reasonCode) : undefined;
   const rejectReady =
-    rejecting !== null && chosen !== undefined && (!chosen.noteRequired || rejecting.note.trim() !== '');
+    open.form === 'reject' && chosen !== undefined && (!chosen.noteRequired || open.note.trim() !== '');
+  const overrideReady = open.form === 'override' && open.note.trim() !== '';
 
   const confirm = async () => {
     if (!draft || busy) return;
     setBusy(true);
+    const note = 'note' in draft && draft.note.trim() ? draft.note.trim() : null;
     const result = await api.call('registrations.decide', {
       registrationCode: stored.registration.code,
       outcome: draft.outcome,
       reasonCode: draft.outcome === 'rejected' ? draft.reasonCode : null,
-      note: draft.outcome === 'rejected' && draft.note.trim() ? draft.note.trim() : null,
-      override: false,
+      note,
+      override: draft.outcome === 'approved' && draft.override,
     });
     setBusy(false);
     setDraft(null);
     if (result.ok) onDecided(result.value);
-    else setError(result.error);
+    else {
+      setError(result.error);
+      if (result.error.code === 'already-decided') onDecided(null);
+    }
   };
 
-  if (error) {
-    return (
-      <div
-        className="decision-result decision-conflict"
-        data-decision={error.code === 'already-decided' ? 'conflict' : 'failed'}
-      >
-        <ErrorMessage error={error} testId="decision-error" />
-      </div>
-    );
-  }
   if (draft) {
     return (
-      <div className="decision-confirm" role="dialog" aria-label={t('verification.confirmTitle')}>
+      <div
+        className="decision-confirm"
+        role="dialog"
+        aria-label={t('verification.confirmTitle')}
+        data-testid="decision-confirm"
+      >
         <p>
-          {draft.outcome === 'approved'
-            ? t('verification.confirmApprove')
-            : t('verification.confirmReject', { reason: chosen ? reasonLabel(chosen) : '' })}
+          {draft.outcome === 'rejected'
+            ? t('verification.confirmReject', { reason: chosen ? reasonLabel(chosen) : '' })
+            : draft.override
+              ? t('verify.confirmOverride', { note: draft.note.trim() })
+              : t('verification.confirmApprove')}
         </p>
-        <button
-          type="button"
-          className="button-primary"
-          data-action="confirm"
-          disabled={busy}
-          onClick={() => void confirm()}
-        >
-          {t('verification.confirm')}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          data-action="cancel"
-          onClick={() => setDraft(null)}
-        >
-          {t('verification.cancel')}
-        </button>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button-primary"
+            data-action="confirm"
+            disabled={busy}
+            onClick={() => void confirm()}
+          >
+            {t('verification.confirm')} <kbd aria-hidden="true">Enter</kbd>
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            data-action="cancel"
+            onClick={() => setDraft(null)}
+          >
+            {t('verification.cancel')} <kbd aria-hidden="true">Esc</kbd>
+          </button>
+        </div>
       </div>
     );
   }
+
+  const approve = () => {
+    if (verdict === 'all-match') setDraft({ outcome: 'approved', override: false });
+    else setOpen({ form: 'refused' });
+  };
+
   return (
-    <div className="decision-panel">
-      <button
-        type="button"
-        className="button-approve"
-        data-action="approve"
-        onClick={() => setDraft({ outcome: 'approved' })}
-      >
-        {t('verification.approve')}
-      </button>
-      {rejecting === null ? (
+    <div className="decision-panel" data-verdict={verdict}>
+      <div className="button-row decision-buttons">
+        <button
+          type="button"
+          className={verdict === 'all-match' ? 'button-approve' : 'button-approve button-blocked'}
+          data-action="approve"
+          aria-disabled={verdict !== 'all-match'}
+          aria-describedby={verdict !== 'all-match' ? 'approve-blocked' : undefined}
+          onClick={approve}
+        >
+          {t('verification.approve')} <kbd aria-hidden="true">F8</kbd>
+        </button>
+        {verdict !== 'all-match' && (
+          <button
+            type="button"
+            className="button-override"
+            data-action="override"
+            onClick={() => setOpen(open.form === 'override' ? open : { form: 'override', note: '' })}
+          >
+            {t('verify.override')} <kbd aria-hidden="true">F4</kbd>
+          </button>
+        )}
         <button
           type="button"
           className="button-reject"
           data-action="reject"
-          onClick={() => setRejecting({ reasonCode: '', note: '' })}
+          onClick={() =>
+            setOpen(open.form === 'reject' ? open : { form: 'reject', reasonCode: '', note: '' })
+          }
         >
-          {t('verification.reject')}
+          {t('verification.reject')} <kbd aria-hidden="true">F9</kbd>
         </button>
-      ) : (
+      </div>
+      {verdict !== 'all-match' && (
+        <p
+          id="approve-blocked"
+          className={open.form === 'refused' ? 'approve-blocked error-message' : 'approve-blocked'}
+          role={open.form === 'refused' ? 'alert' : undefined}
+          data-testid="approve-blocked"
+        >
+          {t('verify.approveBlocked')}
+        </p>
+      )}
+      {open.form === 'override' && (
         <form
-          className="reject-form"
+          className="override-form"
+          aria-label={t('verify.override')}
           onSubmit={(event) => {
             event.preventDefault();
-            if (rejectReady)
-              setDraft({ outcome: 'rejected', reasonCode: rejecting.reasonCode, note: rejecting.note });
+            if (overrideReady) setDraft({ outcome: 'approved', override: true, note: open.note });
+          }}
+        >
+          <label>
+            {t('verify.overrideNote')}
+            <textarea
+              name="note"
+              required
+              maxLength={2000}
+              autoFocus
+              value={open.note}
+              onChange={(event) => setOpen({ form: 'override', note: event.target.value })}
+            />
+          </label>
+          <p className="hint">{t('verify.overrideHint')}</p>
+          <div className="button-row">
+            <button
+              type="submit"
+              className="button-override"
+              data-action="override"
+              disabled={!overrideReady}
+            >
+              {t('verify.overrideSubmit')}
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              data-action="cancel"
+              onClick={() => setOpen({ form: 'none' })}
+            >
+              {t('verification.cancel')} <kbd aria-hidden="true">Esc</kbd>
+            </button>
+          </div>
+        </form>
+      )}
+      {open.form === 'reject' && (
+        <form
+          className="reject-form"
+          aria-label={t('verification.reject')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (rejectReady) setDraft({ outcome: 'rejected', reasonCode: open.reasonCode, note: open.note });
           }}
         >
           <label>
@@ -149,8 +293,9 @@ export function DecisionPanel({
             <select
               name="reasonCode"
               required
-              value={rejecting.reasonCode}
-              onChange={(event) => setRejecting({ ...rejecting, reasonCode: event.target.value })}
+              autoFocus
+              value={open.reasonCode}
+              onChange={(event) => setOpen({ ...open, reasonCode: event.target.value })}
             >
               <option value="">{t('verification.chooseReason')}</option>
               {reasons.map((reason) => (
@@ -165,13 +310,24 @@ export function DecisionPanel({
             <textarea
               name="note"
               maxLength={2000}
-              value={rejecting.note}
-              onChange={(event) => setRejecting({ ...rejecting, note: event.target.value })}
+              required={chosen?.noteRequired ?? false}
+              value={open.note}
+              onChange={(event) => setOpen({ ...open, note: event.target.value })}
             />
           </label>
-          <button type="submit" className="button-reject" data-action="reject" disabled={!rejectReady}>
-            {t('verification.reject')}
-          </button>
+          <div className="button-row">
+            <button type="submit" className="button-reject" data-action="reject" disabled={!rejectReady}>
+              {t('verification.reject')}
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              data-action="cancel"
+              onClick={() => setOpen({ form: 'none' })}
+            >
+              {t('verification.cancel')} <kbd aria-hidden="true">Esc</kbd>
+            </button>
+          </div>
         </form>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 
 // A person types 50 ms apart at the fastest: faster bursts are keyboard-wedge scans.
@@ -22,6 +22,9 @@ const officer: SessionView = {
   lockAt: '2099-01-01T00:00:00.000Z',
 };
 const stored = { registration: documentedRegistration, localState: 'synced', localDecision: null };
+/** The CCCD QR of the documented registration's citizen (REGISTRATION.md). */
+const documentedCard =
+  '079092004321||Trịnh Quang Vĩnh|17041992|Nam|Số 45 đường Lê Lợi, Phường Bến Thành, Thành phố Hồ Chí Minh|09082021';
 const reasons = [{ code: 'other', labelVi: 'Lý do khác', noteRequired: true }];
 
 function counterApi(options: { onlyAScannerTypes?: boolean } = {}) {
@@ -39,12 +42,26 @@ function counterApi(options: { onlyAScannerTypes?: boolean } = {}) {
     'session.current': ok(officer),
     'conflicts.list': ok([]),
     'registrations.search': ok([stored]),
+    'registrations.list': (args) =>
+      ok({ rows: (args as { query: string | null }).query ? [stored] : [], total: 1, page: 0, pageSize: 20 }),
+    'registrations.byCard': ok([stored]),
+    'registrations.myDay': ok({ approved: 4, rejected: 1 }),
     'registrations.reasons': ok(reasons),
   });
 }
 
+/** The "open" button of a registration's row in the list, once the list shows it. */
+async function openButtonOf(code: string, label: string): Promise<HTMLElement> {
+  const row = await waitFor(() => {
+    const found = document.querySelector(`tr[data-registration-code="${code}"]`);
+    expect(found).not.toBeNull();
+    return found as HTMLElement;
+  });
+  return within(row).getByRole('button', { name: label });
+}
+
 describe('the counter', () => {
-  it('looks a scanned card up and opens its registration', async () => {
+  it('looks a scanned card up and opens its only registration with the card', async () => {
     const api = counterApi({ onlyAScannerTypes: true });
     const card = idFixture('cccd-2021-0');
     // The backend's side of the pipeline: the wedge scan comes back as a parsed `scan` event.
@@ -68,24 +85,24 @@ describe('the counter', () => {
     });
     render(<App api={api} />);
     await screen.findByText(/Quét mã QR/);
+    expect((await screen.findByTestId('my-day')).textContent).toBe('Hôm nay bạn đã duyệt 4, từ chối 1');
     // A wedge scanner types far faster than a person: no delay between keys.
     await userEvent.setup({ delay: null }).keyboard(`${card.payload}{Enter}`);
-    expect(await screen.findByText('Hồ sơ tìm thấy: 1')).toBeTruthy();
-    expect(api.calls.find((call) => call.name === 'scan.submit')?.args).toEqual({
-      source: 'keyboard-wedge',
-      device: null,
-      text: card.payload,
-    });
-    expect(api.calls.find((call) => call.name === 'registrations.search')?.args).toEqual({
-      query: card.expect.fields?.idNumber,
-    });
-    expect(screen.getByTestId('value-fullName').textContent).toBe(card.expect.fields?.fullName);
-    await userEvent.click(screen.getByRole('button', { name: 'Mở hồ sơ' }));
     await waitFor(() =>
       expect(
         document.querySelector('[data-screen="verification"]')?.getAttribute('data-registration-code'),
       ).toBe(documentedRegistration.code),
     );
+    expect(api.calls.find((call) => call.name === 'scan.submit')?.args).toEqual({
+      source: 'keyboard-wedge',
+      device: null,
+      text: card.payload,
+    });
+    expect(api.calls.find((call) => call.name === 'registrations.byCard')?.args).toEqual({
+      idNumber: card.expect.fields?.idNumber,
+      oldIdNumber: card.expect.fields?.oldIdNumber,
+      socialInsuranceNumber: null,
+    });
   });
 
   it('opens the registration when the QR code of its printed declaration is scanned', async () => {
@@ -144,9 +161,23 @@ describe('the counter', () => {
     render(<App api={api} />);
     await screen.findByText(/Quét mã QR/);
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
-    await person.type(screen.getByRole('searchbox'), documentedRegistration.code);
-    await userEvent.click(await screen.findByRole('button', { name: 'Search' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Open' }));
+    // The citizen's own card, scanned: its only registration opens with the card to compare.
+    act(() =>
+      api.emit({
+        name: 'scan',
+        payload: {
+          scanId: 'scan-own-card',
+          source: 'hid-pos',
+          device: null,
+          receivedAt: '2026-12-01T03:00:00.000Z',
+          raw: documentedCard,
+          bytesHex: null,
+          symbology: ']Q1',
+          result: parseIdPayload(documentedCard, { today: '2026-12-01' }),
+          damage: null,
+        },
+      }),
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
     const result = await screen.findByTestId('decision-error');
@@ -184,7 +215,7 @@ describe('the counter', () => {
     render(<App api={api} />);
     await person.type(await screen.findByRole('searchbox'), documentedRegistration.code);
     await userEvent.click(screen.getByRole('button', { name: 'Tìm' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Mở hồ sơ' }));
+    await userEvent.click(await openButtonOf(documentedRegistration.code, 'Mở hồ sơ'));
     await userEvent.click(await screen.findByRole('button', { name: 'Từ chối' }));
     await userEvent.selectOptions(screen.getByRole('combobox'), 'other');
     const reject = screen.getAllByRole('button', { name: 'Từ chối' }).at(-1) as HTMLButtonElement;

@@ -71,6 +71,7 @@ export function ScannerSettingsForm() {
           hidPosEnabled: scanner.hidPosEnabled,
           hidPosLayout: scanner.hidPosLayout,
           hidPosDevices,
+          soundCues: scanner.soundCues,
         },
       },
     });
@@ -100,6 +101,15 @@ export function ScannerSettingsForm() {
           onChange={(event) => setScanner({ ...scanner, hidPosEnabled: event.target.checked })}
         />
         {t('scanner.hidPosEnabled')}
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="soundCues"
+          checked={scanner.soundCues}
+          onChange={(event) => setScanner({ ...scanner, soundCues: event.target.checked })}
+        />
+        {t('verify.soundCues')}
       </label>
       <label>
         {t('scanner.hidPosLayout')}
