@@ -65,19 +65,27 @@ export function CounterHomeScreen() {
           });
           return;
         }
-        setScan(next);
         const card = readableCard(next);
         const args = card ? cardLookupArguments(card) : null;
         if (!card || !args) {
+          setScan(next);
           setLookup({ state: 'idle' });
           return;
         }
-        setLookup({ state: 'searching' });
-        void api.call('registrations.byCard', args).then((result) => {
+        // The lookup takes a few milliseconds: the card and "looking up" are drawn only if it is
+        // slow, so the usual case goes straight to the verification screen without a render between.
+        const showProgress = setTimeout(() => {
           if (!current()) return;
-          if (!result.ok) return setLookup({ state: 'failed', error: result.error });
-          const rows = result.value;
+          setScan(next);
+          setLookup({ state: 'searching' });
+        }, 150);
+        void api.call('registrations.byCard', args).then((result) => {
+          clearTimeout(showProgress);
+          if (!current()) return;
+          const rows = result.ok ? result.value : [];
           const only = rows.length === 1 ? rows[0] : undefined;
+          if (!only) setScan(next);
+          if (!result.ok) return setLookup({ state: 'failed', error: result.error });
           if (only) {
             // Even a registration already decided opens: the verification says who decided what, when.
             navigate({

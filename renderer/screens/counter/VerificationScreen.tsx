@@ -52,10 +52,11 @@ export function VerificationScreen({
   const [lastJoin, setLastJoin] = useState<ScanJoin | null>(null);
   const root = useRef<HTMLElement>(null);
 
+  // Opened from a lookup a moment ago: that answer came from the same store, so there is nothing to
+  // refresh (a decision taken here updates the screen by itself). Decided once, when the screen opens.
+  const [openedWithFound] = useState(() => found?.registration.code === registrationCode);
   useEffect(() => {
-    // Opened from a lookup a moment ago: that answer came from the same store, so there is nothing to
-    // refresh (a decision taken here updates the screen by itself).
-    if (found?.registration.code === registrationCode) return;
+    if (openedWithFound) return;
     let cancelled = false;
     void api.call('registrations.search', { query: registrationCode }).then((result) => {
       if (cancelled) return;
@@ -66,7 +67,7 @@ export function VerificationScreen({
     return () => {
       cancelled = true;
     };
-  }, [api, registrationCode, found]);
+  }, [api, registrationCode, openedWithFound]);
 
   const stored = loaded.state === 'loaded' ? loaded.stored : null;
   const decided =
@@ -208,7 +209,13 @@ function RegistrationDetails({
     ['email', registration.email ?? t('value.none')],
     ['channel', t(`channel.${registration.channel}`)],
     ['submittedAt', formatDateTime(registration.submittedAt)],
-    ['status', t(`registrationStatus.${registration.status}`)],
+    // A decision taken here shows at once, with where it stands, until the central's version arrives.
+    [
+      'status',
+      stored.localDecision
+        ? `${t(`registrationStatus.${stored.localDecision.outcome}`)} (${t(`localState.${stored.localState}`)})`
+        : t(`registrationStatus.${registration.status}`),
+    ],
   ];
   if (registration.guardian) {
     rows.push([

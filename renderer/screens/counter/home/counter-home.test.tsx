@@ -255,6 +255,10 @@ describe('a scan on the counter home', () => {
       name: 'verification',
       registrationCode: 'DK-07921-2026-000777',
       cards: { idCard: scan, healthCard: null },
+      // What the lookup found goes along, so the screen shows it without asking again.
+      found: expect.objectContaining({
+        registration: expect.objectContaining({ code: 'DK-07921-2026-000777' }),
+      }),
     });
   });
 
@@ -325,6 +329,9 @@ describe('a scan on the counter home', () => {
       name: 'verification',
       registrationCode: 'DK-07921-2026-000002',
       cards: { idCard: scan, healthCard: null },
+      found: expect.objectContaining({
+        registration: expect.objectContaining({ code: 'DK-07921-2026-000002' }),
+      }),
     });
   });
 
