@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanEvent } from '../../../preload/contract/areas/scan.ts';
 import { useApi } from '../../app/api-context.ts';
@@ -34,6 +34,13 @@ export function CounterHomeScreen() {
   /** The scan whose lookup may still change the screen: an earlier one's late answer is dropped. */
   const latestScan = useRef<string | null>(null);
   useSearchShortcut(searchRef);
+  // A lookup still on its way when the home is left must not navigate afterwards.
+  useEffect(
+    () => () => {
+      latestScan.current = null;
+    },
+    [],
+  );
 
   // Every source (keyboard wedge, HID-POS, camera) arrives here parsed, once.
   useScans(
@@ -88,10 +95,12 @@ export function CounterHomeScreen() {
           if (!result.ok) return setLookup({ state: 'failed', error: result.error });
           if (only) {
             // Even a registration already decided opens: the verification says who decided what, when.
+            // A registration no longer pending keeps no card: there is nothing to compare it with.
+            const open = only.registration.status === 'pending' && only.localDecision === null;
             navigate({
               name: 'verification',
               registrationCode: only.registration.code,
-              cards: scannedCards(next),
+              cards: open ? scannedCards(next) : null,
               found: only,
             });
           } else if (rows.length === 0) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityVerdict } from '../../../main/core/identity/compare-identity.ts';
 import type { ApiError } from '../../../preload/contract/api-result.ts';
@@ -43,6 +43,9 @@ export function DecisionPanel({
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
+  const focusWhenShown = useCallback((element: HTMLDivElement | null) => {
+    element?.focus({ preventScroll: true });
+  }, []);
 
   useEffect(() => {
     void api.call('registrations.reasons', {}).then((result) => {
@@ -103,6 +106,7 @@ export function DecisionPanel({
         className="decision-outcome decision-result decision-conflict"
         ref={resultRef}
         tabIndex={-1}
+        role="alert"
         aria-live="assertive"
         data-decision={error.code === 'already-decided' ? 'conflict' : 'failed'}
       >
@@ -131,7 +135,12 @@ export function DecisionPanel({
     open.form === 'reject' && chosen !== undefined && (!chosen.noteRequired || open.note.trim() !== '');
   const overrideReady = open.form === 'override' && open.note.trim() !== '';
 
+  // An approval chosen while everything matched does not survive a card scanned since that shows a
+  // mismatch: it would otherwise be sent without the override and its note.
+  const pending = draft?.outcome === 'approved' && !draft.override && verdict !== 'all-match' ? null : draft;
+
   const confirm = async () => {
+    const draft = pending;
     if (!draft || busy) return;
     setBusy(true);
     const note = 'note' in draft && draft.note.trim() ? draft.note.trim() : null;
@@ -151,13 +160,18 @@ export function DecisionPanel({
     }
   };
 
-  if (draft) {
+  if (pending) {
+    const draft = pending;
     return (
       <div
         className="decision-confirm"
         role="dialog"
         aria-label={t('verification.confirmTitle')}
         data-testid="decision-confirm"
+        tabIndex={-1}
+        // The focus comes here (not onto a button): an Enter still held from the press that opened
+        // this step must not confirm it (the shortcut ignores repeats; a focused button would not).
+        ref={focusWhenShown}
       >
         <p>
           {draft.outcome === 'rejected'
@@ -180,6 +194,8 @@ export function DecisionPanel({
             type="button"
             className="button-secondary"
             data-action="cancel"
+            // Once sent, a decision cannot be called back: nothing may look as if it had been.
+            disabled={busy}
             onClick={() => setDraft(null)}
           >
             {t('verification.cancel')} <kbd aria-hidden="true">Esc</kbd>

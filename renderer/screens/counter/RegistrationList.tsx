@@ -38,8 +38,7 @@ export function RegistrationList({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
-          const { registration, localState } = row;
+        {rows.map(({ registration, localState }) => {
           return (
             <tr
               key={registration.code}
@@ -76,8 +75,13 @@ export function RegistrationList({
                   type="button"
                   className="button-primary"
                   data-action="open-registration"
+                  aria-label={t('counterHome.openNamed', {
+                    name: registration.fullName,
+                    code: registration.code,
+                  })}
+                  // A list page may be old: the verification reads the registration afresh.
                   onClick={() =>
-                    navigate({ name: 'verification', registrationCode: registration.code, cards, found: row })
+                    navigate({ name: 'verification', registrationCode: registration.code, cards })
                   }
                 >
                   {t('counter.open')}

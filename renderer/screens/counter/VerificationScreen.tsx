@@ -108,7 +108,18 @@ export function VerificationScreen({
     [stored, cards],
   );
 
+  // A decision's answer may come after the officer has left for another registration: it must not
+  // pull them back (nor drop that one's cards).
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
   const onDecided = (next: WireRegistration | null) => {
+    if (!mounted.current) return;
     if (next) setLoaded({ state: 'loaded', stored: next });
     else setConflicted(true);
     // The cards leave memory and the route at once.

@@ -57,7 +57,8 @@ async function openButtonOf(code: string, label: string): Promise<HTMLElement> {
     expect(found).not.toBeNull();
     return found as HTMLElement;
   });
-  return within(row).getByRole('button', { name: label });
+  // Each row's button names its registration for a screen reader: "Mở hồ sơ DK-… của …".
+  return within(row).getByRole('button', { name: new RegExp(`^${label} ${code} `) });
 }
 
 describe('the counter', () => {
@@ -127,6 +128,8 @@ describe('the counter', () => {
           damage: null,
         },
       });
+    // The home's effects (its scan subscription among them) have run once it asked for the day's count.
+    await waitFor(() => expect(api.calls.some((call) => call.name === 'registrations.myDay')).toBe(true));
     // A code this PC does not have stays on the counter home.
     formScan('DK-07921-2026-999999', 'scan-unknown');
     await waitFor(() =>

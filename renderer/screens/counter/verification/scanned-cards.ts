@@ -21,8 +21,9 @@ export type ScanJoin =
 
 export const noCards: ScannedCardsForRoute = { idCard: null, healthCard: null };
 
+/** A card whose numbers and names can be trusted: parsed, and not damaged on its way in (wedge). */
 export function isParsed(scan: ScanEvent | null): scan is ParsedScan {
-  return scan !== null && scan.result.ok;
+  return scan !== null && scan.result.ok && scan.damage === null;
 }
 
 /** The number that says whose card it is: the ID number, or the social-insurance number. */

@@ -31,6 +31,11 @@ export function useVerificationKeys(root: RefObject<HTMLElement | null>, goHome:
     const onKeyDown = (event: KeyboardEvent) => {
       const scope = root.current;
       if (!scope || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      // A held key repeats: one decision step per press, never a run of them.
+      if (event.repeat) {
+        if (['F8', 'F9', 'F4', 'F6', 'Enter', 'Escape'].includes(event.key)) event.preventDefault();
+        return;
+      }
       // The print preview is a dialog of its own: its keys are its own.
       if (document.querySelector('[data-screen="print-preview"]')) return;
       const find = <T extends HTMLElement>(selector: string) => scope.querySelector<T>(selector);
@@ -42,8 +47,13 @@ export function useVerificationKeys(root: RefObject<HTMLElement | null>, goHome:
       };
       const handled = (() => {
         switch (event.key) {
-          case 'F8':
-            return press('approve') || true;
+          case 'F8': {
+            // Writing the override's note: F8 must not throw the note away by closing its form.
+            const note = find<HTMLTextAreaElement>('.override-form textarea[name="note"]');
+            if (note) note.focus();
+            else press('approve');
+            return true;
+          }
           case 'F9': {
             const select = find<HTMLSelectElement>('select[name="reasonCode"]');
             if (select) select.focus();
@@ -59,7 +69,9 @@ export function useVerificationKeys(root: RefObject<HTMLElement | null>, goHome:
           case 'F6':
             return press('reprint') || true;
           case 'Escape':
-            if (!press('cancel')) goHome();
+            // In the confirm step Esc only cancels, and does nothing while the decision is being sent.
+            if (find('[data-testid="decision-confirm"]')) press('cancel');
+            else if (!press('cancel')) goHome();
             return true;
           case 'Enter':
             if (!find('[data-action="confirm"]') || isTypingField(event.target)) return false;

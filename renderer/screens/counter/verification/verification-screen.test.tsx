@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
@@ -340,6 +340,39 @@ describe('the verification', () => {
     // The first person's card is still the one compared.
     expect(row('idNumber')?.dataset.outcome).toBe('match');
     expect(row('fullName')?.dataset.outcome).toBe('match');
+  });
+
+  it('does not send an approval chosen before a card that shows a mismatch was scanned', async () => {
+    const api = verificationApi();
+    await open(api, { idCard: scanOf(cccd()), healthCard: null });
+    await userEvent.click(action('approve')!);
+    expect(screen.getByTestId('decision-confirm')).toBeTruthy();
+    // The BHYT card scanned now has another birth date: the verdict changes under the open step.
+    api.emit({ name: 'scan', payload: scanOf(bhyt({ dateOfBirth: '1993-01-01' })) });
+    await waitFor(() => expect(screen.getByTestId('verdict').dataset.verdict).toBe('needs-override'));
+    expect(screen.queryByTestId('decision-confirm')).toBeNull();
+    await userEvent.keyboard('{Enter}');
+    expect(decideCalls(api)).toEqual([]);
+  });
+
+  it('takes one step per key press: a held Enter does not confirm, Esc does nothing while sending', async () => {
+    const api = verificationApi();
+    let answer: (value: unknown) => void = () => {};
+    api.answer(
+      'registrations.decide',
+      (args) => new Promise((resolve) => (answer = () => resolve(ok(decidedAs(args))))),
+    );
+    await open(api, { idCard: scanOf(cccd()), healthCard: null });
+    await userEvent.keyboard('{F8}');
+    expect(screen.getByTestId('decision-confirm')).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'Enter', repeat: true });
+    expect(decideCalls(api)).toEqual([]);
+    await userEvent.keyboard('{Enter}');
+    expect(decideCalls(api)).toHaveLength(1);
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByTestId('route').dataset.name).toBe('verification');
+    answer(null);
+    await waitFor(() => expect(document.querySelector('[data-decision="approved"]')).not.toBeNull());
   });
 
   it('works from the keyboard: F8 approves, Enter confirms; F9 rejects; Esc goes home', async () => {
