@@ -113,6 +113,17 @@ export function DecisionPanel({
         <h2>{existing ? t('verify.conflictTitle') : t('verify.failedTitle')}</h2>
         <ErrorMessage error={error} testId="decision-error" />
         {existing && <p>{t('verify.conflictHint')}</p>}
+        {error.code !== 'already-decided' && error.code !== 'registration-not-pending' && (
+          // Nothing was recorded (the store or the connection failed): the officer may decide again.
+          <button
+            type="button"
+            className="button-secondary"
+            data-action="retry-decision"
+            onClick={() => setError(null)}
+          >
+            {t('verify.retryDecision')}
+          </button>
+        )}
       </div>
     );
   }

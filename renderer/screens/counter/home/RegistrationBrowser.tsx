@@ -47,6 +47,16 @@ export function RegistrationBrowser({
   const api = useApi();
   const key = JSON.stringify(filters);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // A sync round that brought something changes the list: the page is read again after each one.
+  const [syncedAt, setSyncedAt] = useState<string | null>(null);
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.name === 'sync.status' && event.payload.lastSuccessAt !== null)
+          setSyncedAt(event.payload.lastSuccessAt);
+      }),
+    [api],
+  );
 
   useEffect(() => {
     let active = true;
@@ -59,7 +69,7 @@ export function RegistrationBrowser({
     return () => {
       active = false;
     };
-  }, [api, filters, key]);
+  }, [api, filters, key, syncedAt]);
 
   const loading = loaded?.key !== key;
   const change = (next: Partial<ListFilters>) => onFilters({ ...filters, page: 0, ...next });

@@ -342,6 +342,26 @@ describe('the verification', () => {
     expect(row('fullName')?.dataset.outcome).toBe('match');
   });
 
+  it('offers to decide again when the decision could not be recorded', async () => {
+    const api = verificationApi();
+    api.answer('registrations.decide', fail('store-locked', 'x'));
+    await open(api, { idCard: scanOf(cccd()), healthCard: null });
+    await userEvent.click(action('approve')!);
+    await userEvent.click(action('confirm')!);
+    const failed = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('[data-decision="failed"]');
+      expect(element).not.toBeNull();
+      return element as HTMLElement;
+    });
+    expect(within(failed).getByRole('alert', { hidden: true })).toBeTruthy();
+    api.answer('registrations.decide', (args) => ok(decidedAs(args)));
+    await userEvent.click(action('retry-decision')!);
+    await userEvent.click(action('approve')!);
+    await userEvent.click(action('confirm')!);
+    await waitFor(() => expect(document.querySelector('[data-decision="approved"]')).not.toBeNull());
+    expect(decideCalls(api)).toHaveLength(2);
+  });
+
   it('does not send an approval chosen before a card that shows a mismatch was scanned', async () => {
     const api = verificationApi();
     await open(api, { idCard: scanOf(cccd()), healthCard: null });
