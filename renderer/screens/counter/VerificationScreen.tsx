@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, formatIsoDate } from '../../format/format-date.ts';
 import { useScans } from '../../scan/ScanProvider.tsx';
 import { FormPrintActions } from '../print/FormPrintActions.tsx';
+import { formCodeQuery } from './home/card-lookup.ts';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { IdentityComparison } from './verification/IdentityComparison.tsx';
 import { CardWarnings, ScanNotice } from './verification/ScanNotices.tsx';
@@ -83,9 +84,38 @@ export function VerificationScreen({
     latest.current = { cards, decided };
   }, [cards, decided]);
 
+  // A decision's answer may come after the officer has left for another registration: it must not
+  // pull them back (nor drop that one's cards).
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
   useScans(
     useCallback(
       (scan: ScanEvent) => {
+        // Another registration's printed declaration: the officer moves on to that one (this one's
+        // cards are dropped with the screen).
+        const formCode = formCodeQuery(scan);
+        if (formCode !== null && formCode !== registrationCode) {
+          void api.call('registrations.search', { query: formCode }).then((result) => {
+            const found = result.ok
+              ? result.value.find((row) => row.registration.code === formCode)
+              : undefined;
+            if (found && mounted.current)
+              navigate({ name: 'verification', registrationCode: formCode, cards: null, found });
+            else if (mounted.current)
+              setLastJoin({
+                kind: 'unreadable',
+                cards: latest.current.cards ?? { idCard: null, healthCard: null },
+                scan,
+              });
+          });
+          return;
+        }
         // A decided verification keeps no card; the printed form of this registration is no card.
         if (latest.current.decided) return;
         if (!scan.result.ok && scan.raw.trim() === registrationCode) return;
@@ -96,7 +126,7 @@ export function VerificationScreen({
           navigate({ name: 'verification', registrationCode, cards: join.cards });
         }
       },
-      [navigate, registrationCode],
+      [api, navigate, registrationCode],
     ),
   );
 
@@ -107,16 +137,6 @@ export function VerificationScreen({
     () => (stored ? compareIdentity(stored.registration, comparedCards(cards)) : null),
     [stored, cards],
   );
-
-  // A decision's answer may come after the officer has left for another registration: it must not
-  // pull them back (nor drop that one's cards).
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const onDecided = (next: WireRegistration | null) => {
     if (!mounted.current) return;

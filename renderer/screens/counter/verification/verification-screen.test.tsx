@@ -7,6 +7,7 @@ import type { Registration } from '../../../../main/core/registration/registrati
 import { fail, ok } from '../../../../preload/contract/api-result.ts';
 import type { WireRegistration } from '../../../../preload/contract/areas/registrations.ts';
 import type { ScanEvent } from '../../../../preload/contract/areas/scan.ts';
+import { parseIdPayload } from '../../../../main/core/id-card/parse-id-payload.ts';
 import { documentedRegistration } from '../../../../tests/fixtures/documented-registration.ts';
 import { displaySettings, fakeApi, type FakeApi } from '../../../../tests/support/fake-api-client.ts';
 import { ApiContext } from '../../../app/api-context.ts';
@@ -340,6 +341,33 @@ describe('the verification', () => {
     // The first person's card is still the one compared.
     expect(row('idNumber')?.dataset.outcome).toBe('match');
     expect(row('fullName')?.dataset.outcome).toBe('match');
+  });
+
+  it('moves to another registration when its printed declaration is scanned here', async () => {
+    const api = verificationApi();
+    const other: WireRegistration = {
+      ...stored,
+      registration: { ...registration, code: 'DK-07921-2026-000777', fullName: 'Lê Thị Hoa' },
+    };
+    api.answer('registrations.search', (args) =>
+      ok((args as { query: string }).query === 'DK-07921-2026-000777' ? [other] : [stored]),
+    );
+    await open(api, { idCard: scanOf(cccd()), healthCard: null });
+    const formScan = (raw: string) => ({
+      ...scanOf(parseIdPayload(raw, { today: '2026-12-01' })),
+      raw,
+    });
+    // This registration's own form is no card and changes nothing.
+    api.emit({ name: 'scan', payload: formScan(code) });
+    api.emit({ name: 'scan', payload: formScan('DK-07921-2026-000777') });
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-screen="verification"]')?.getAttribute('data-registration-code'),
+      ).toBe('DK-07921-2026-000777'),
+    );
+    // The first person's card did not follow to the other registration.
+    expect(screen.getByTestId('route').dataset.cards).toBe('none');
+    expect(document.querySelector('[data-field="fullName"] dd')?.textContent).toBe('Lê Thị Hoa');
   });
 
   it('offers to decide again when the decision could not be recorded', async () => {
