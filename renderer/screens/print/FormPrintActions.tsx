@@ -1,18 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../preload/contract/api-result.ts';
-import type { PrintJob } from '../../../preload/contract/areas/print.ts';
+import { PrintAttemptResult, type PrintAttempt } from './PrintAttemptResult.tsx';
 import { useApi } from '../../app/api-context.ts';
 import { useRouter } from '../../app/router-context.tsx';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { PrintDialog } from './PrintDialog.tsx';
-import { printFailureText } from './print-failure-text.ts';
-
-type Reprint =
-  | { state: 'idle' }
-  | { state: 'printing' }
-  | { state: 'finished'; job: PrintJob }
-  | { state: 'error'; error: ApiError };
 
 /**
  * The registration's declaration form: reprint it in one action (a citizen came without it), or
@@ -23,7 +14,7 @@ export function FormPrintActions({ registrationCode }: { registrationCode: strin
   const api = useApi();
   const { navigate } = useRouter();
   const [previewing, setPreviewing] = useState(false);
-  const [reprint, setReprint] = useState<Reprint>({ state: 'idle' });
+  const [reprint, setReprint] = useState<PrintAttempt>({ state: 'idle' });
 
   const print = async () => {
     setReprint({ state: 'printing' });
@@ -55,14 +46,11 @@ export function FormPrintActions({ registrationCode }: { registrationCode: strin
           {t('print.preview')}
         </button>
       </div>
-      {reprint.state === 'finished' && reprint.job.state === 'done' && (
-        <p role="status" className="ok-message" data-testid="print-result" data-state="done">
-          {t('print.done', { printer: reprint.job.printerName ?? t('print.defaultPrinter') })}
-        </p>
-      )}
-      {reprint.state === 'finished' && reprint.job.failure && (
-        <div role="alert" className="error-message" data-testid="print-result" data-state="failed">
-          <p>{printFailureText(t, reprint.job.failure)}</p>
+      <PrintAttemptResult
+        attempt={reprint}
+        testId="print-result"
+        doneText={(job) => t('print.done', { printer: job.printerName ?? t('print.defaultPrinter') })}
+        afterFailure={
           <p>
             {t('print.keptForRetry')}{' '}
             <button
@@ -74,9 +62,8 @@ export function FormPrintActions({ registrationCode }: { registrationCode: strin
               {t('nav.print-queue')}
             </button>
           </p>
-        </div>
-      )}
-      {reprint.state === 'error' && <ErrorMessage error={reprint.error} />}
+        }
+      />
       {previewing && (
         <PrintDialog
           registrationCode={registrationCode}

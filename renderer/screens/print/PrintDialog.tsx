@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../preload/contract/api-result.ts';
 import type { FormTemplateStatus, PrintJob, SummaryLanguage } from '../../../preload/contract/areas/print.ts';
 import type { OperationResult } from '../../../preload/contract/operations.ts';
+import { PrintAttemptResult, type PrintAttempt } from './PrintAttemptResult.tsx';
 import { useApi } from '../../app/api-context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { downloadPdf, pdfBytesFromBase64 } from '../../print/pdf-bytes.ts';
 import { releasePageImages, renderPdfPages, type PageImage } from '../../print/render-pdf-pages.ts';
-import { printFailureText } from './print-failure-text.ts';
 import { printerTarget } from './printer-target.ts';
 
 type Preview =
@@ -20,12 +20,6 @@ type Preview =
       template: FormTemplateStatus;
     }
   | { state: 'failed'; error: ApiError };
-
-type Printing =
-  | { state: 'idle' }
-  | { state: 'printing' }
-  | { state: 'finished'; job: PrintJob }
-  | { state: 'error'; error: ApiError };
 
 export type PageRenderer = (pdf: Uint8Array, cssWidth: number) => Promise<PageImage[]>;
 
@@ -55,7 +49,7 @@ export function PrintDialog({
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
   const [printers, setPrinters] = useState<OperationResult<'printers.list'> | null>(null);
   const [printersError, setPrintersError] = useState<ApiError | null>(null);
-  const [printing, setPrinting] = useState<Printing>({ state: 'idle' });
+  const [printing, setPrinting] = useState<PrintAttempt>({ state: 'idle' });
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -174,18 +168,12 @@ export function PrintDialog({
                 {t('print.printing')}
               </p>
             )}
-            {printing.state === 'finished' && printing.job.state === 'done' && (
-              <p role="status" className="ok-message" data-testid="print-result" data-state="done">
-                {t('print.done', { printer: printing.job.printerName ?? t('print.defaultPrinter') })}
-              </p>
-            )}
-            {failedJob?.failure && (
-              <div role="alert" className="error-message" data-testid="print-result" data-state="failed">
-                <p>{printFailureText(t, failedJob.failure)}</p>
-                <p>{t('print.keptForRetry')}</p>
-              </div>
-            )}
-            {printing.state === 'error' && <ErrorMessage error={printing.error} />}
+            <PrintAttemptResult
+              attempt={printing}
+              testId="print-result"
+              doneText={(job) => t('print.done', { printer: job.printerName ?? t('print.defaultPrinter') })}
+              afterFailure={<p>{t('print.keptForRetry')}</p>}
+            />
             <div className="button-column">
               {failedJob ? (
                 <button

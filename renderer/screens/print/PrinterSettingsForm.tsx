@@ -1,23 +1,17 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../preload/contract/api-result.ts';
-import type { PrintJob } from '../../../preload/contract/areas/print.ts';
 import type { OperationResult } from '../../../preload/contract/operations.ts';
 import type { Settings } from '../../../preload/contract/settings-schema.ts';
+import { PrintAttemptResult, type PrintAttempt } from './PrintAttemptResult.tsx';
 import { useApi } from '../../app/api-context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { printFailureText } from './print-failure-text.ts';
 
 /** Sentinel option value for "the system's default printer" (a real printer name is never empty). */
 const systemDefault = '';
 
 type Saved =
   { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: ApiError };
-type TestPrint =
-  | { state: 'idle' }
-  | { state: 'printing' }
-  | { state: 'finished'; job: PrintJob }
-  | { state: 'error'; error: ApiError };
 
 /**
  * The administrator chooses this PC's printer from the ones the OS spooler lists (or the system
@@ -40,7 +34,7 @@ export function PrinterSettingsForm({
     copies: String(initial.copies),
   });
   const [saved, setSaved] = useState<Saved>({ state: 'idle' });
-  const [test, setTest] = useState<TestPrint>({ state: 'idle' });
+  const [test, setTest] = useState<PrintAttempt>({ state: 'idle' });
 
   const load = useCallback(
     () =>
@@ -166,19 +160,15 @@ export function PrinterSettingsForm({
           {t('print.printing')}
         </p>
       )}
-      {test.state === 'finished' && test.job.state === 'done' && (
-        <p role="status" className="ok-message" data-testid="test-page-result" data-state="done">
-          {t('printerSettings.testDone', {
-            printer: test.job.printerName ?? defaultPrinter ?? t('print.defaultPrinter'),
-          })}
-        </p>
-      )}
-      {test.state === 'finished' && test.job.failure && (
-        <p role="alert" className="error-message" data-testid="test-page-result" data-state="failed">
-          {printFailureText(t, test.job.failure)}
-        </p>
-      )}
-      {test.state === 'error' && <ErrorMessage error={test.error} />}
+      <PrintAttemptResult
+        attempt={test}
+        testId="test-page-result"
+        doneText={(job) =>
+          t('printerSettings.testDone', {
+            printer: job.printerName ?? defaultPrinter ?? t('print.defaultPrinter'),
+          })
+        }
+      />
       <div className="button-row">
         <button
           type="submit"
