@@ -417,7 +417,9 @@ describe('the verification', () => {
     expect(decideCalls(api)).toEqual([]);
     await userEvent.keyboard('{Enter}');
     expect(decideCalls(api)).toHaveLength(1);
+    // Esc while the decision is on its way neither cancels the step nor leaves the screen.
     await userEvent.keyboard('{Escape}');
+    expect(screen.getByTestId('decision-confirm')).toBeTruthy();
     expect(screen.getByTestId('route').dataset.name).toBe('verification');
     answer(null);
     await waitFor(() => expect(document.querySelector('[data-decision="approved"]')).not.toBeNull());
