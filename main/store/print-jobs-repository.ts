@@ -152,12 +152,19 @@ export function claimPrintJob(
 }
 
 /** The spooler took the job: its id tells, after a crash, whether it printed. */
-export function recordSystemJobId(store: Store, jobId: string, systemJobId: string): void {
+/** The spooler took the job: its id, and the queue that took it (which the queue screen shows). */
+export function recordSystemJobId(
+  store: Store,
+  jobId: string,
+  systemJobId: string,
+  printerName: string | null = null,
+): void {
   store
     .statement(
-      `UPDATE print_jobs SET system_job_id = ?, updated_at = ? WHERE job_id = ? AND state = 'printing'`,
+      `UPDATE print_jobs SET system_job_id = ?, printer_name = coalesce(?, printer_name), updated_at = ?
+       WHERE job_id = ? AND state = 'printing'`,
     )
-    .run(systemJobId, store.now().toISOString(), jobId);
+    .run(systemJobId, printerName, store.now().toISOString(), jobId);
 }
 
 export function finishPrintJob(

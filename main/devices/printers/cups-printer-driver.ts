@@ -335,7 +335,7 @@ export function createCupsPrinterDriver(options: CupsPrinterDriverOptions = {}):
           null,
         );
       }
-      options.onSubmitted?.(systemJobId);
+      options.onSubmitted?.(systemJobId, queue);
       return follow(systemJobId, queue, deadline, options);
     },
 

@@ -49,10 +49,11 @@ export interface PrintOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   /**
-   * Called once the spooler has taken the job, with its id: the caller records it, so that after a
-   * crash it can ask the spooler what became of the job (and withdraw it, instead of printing twice).
+   * Called once the spooler has taken the job, with its id and the queue that took it (the default
+   * one resolved, when the request named none): the caller records them, so that after a crash it can
+   * ask the spooler what became of the job (and withdraw it, instead of printing twice).
    */
-  onSubmitted?: (systemJobId: string) => void;
+  onSubmitted?: (systemJobId: string, printerName: string) => void;
 }
 
 export type PrinterList = { printers: PrinterInfo[] } | { unavailable: string };

@@ -45,7 +45,8 @@ function fakePrinter(): FakePrinter {
     print: async (request, options) => {
       count += 1;
       const id = `Q-${count}`;
-      options.onSubmitted?.(id);
+      // Like CUPS: the spooler names the queue that took the job, the default one when none was asked.
+      options.onSubmitted?.(id, request.printerName ?? 'Mac-dinh');
       printer.printed.push(request.title);
       const step = printer.next.shift();
       return step ? step() : { status: 'done', systemJobId: id };
@@ -266,6 +267,8 @@ describe('the print queue', () => {
     await prints.submitDeclaration('DK-1', 'en', officer);
     const seen = prints.jobs(admin)[0];
     expect(seen).toMatchObject({ registrationCode: null, citizenName: null, summaryLanguage: 'en' });
+    // No printer chosen: the job names the default queue the spooler used.
+    expect(prints.jobs(officer)[0]?.printerName).toBe('Mac-dinh');
     const error = await prints.submitDeclaration('DK-404', null, officer).catch((caught: unknown) => caught);
     expect(isAppError(error) && error.code).toBe('registration-not-found');
   });

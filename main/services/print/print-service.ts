@@ -281,7 +281,7 @@ export class PrintService {
     return run;
   }
 
-  async #print(chosen: string | null, jobId: string): Promise<StoredPrintJob> {
+  async #print(printerName: string | null, jobId: string): Promise<StoredPrintJob> {
     const { store } = this.#options;
     if (this.#closed) return this.#existing(jobId);
     const earlier = findPrintJob(store, jobId);
@@ -310,8 +310,6 @@ export class PrintService {
         return settled ?? this.#existing(jobId);
       }
     }
-    // The queue shows which printer really took the job, also when that was the system default.
-    const printerName = chosen ?? (await this.#defaultPrinterName());
     const claimed = store.transaction(() => claimPrintJob(store, jobId, printerName));
     // Somebody else printed or cancelled it meanwhile: tell the caller what became of it.
     if (claimed === null) return this.#existing(jobId);
@@ -332,7 +330,8 @@ export class PrintService {
         },
         {
           timeoutMs: this.#options.timeoutMs,
-          onSubmitted: (systemJobId) => recordSystemJobId(store, jobId, systemJobId),
+          // The spooler says which queue took it, also when that was the system default.
+          onSubmitted: (systemJobId, queue) => recordSystemJobId(store, jobId, systemJobId, queue),
         },
       );
     } catch (error) {
@@ -382,17 +381,6 @@ export class PrintService {
       });
     }
     return finished;
-  }
-
-  async #defaultPrinterName(): Promise<string | null> {
-    try {
-      const listed = await this.#options.printer.listPrinters();
-      return 'printers' in listed
-        ? (listed.printers.find((printer) => printer.isDefault)?.name ?? null)
-        : null;
-    } catch {
-      return null;
-    }
   }
 
   async #spoolerOutcome(systemJobId: string): Promise<'done' | 'pending' | 'failed' | 'unknown'> {
