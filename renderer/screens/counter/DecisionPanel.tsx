@@ -201,16 +201,8 @@ export function DecisionPanel({
           >
             {t('verification.confirm')} <kbd aria-hidden="true">Enter</kbd>
           </button>
-          <button
-            type="button"
-            className="button-secondary"
-            data-action="cancel"
-            // Once sent, a decision cannot be called back: nothing may look as if it had been.
-            disabled={busy}
-            onClick={() => setDraft(null)}
-          >
-            {t('verification.cancel')} <kbd aria-hidden="true">Esc</kbd>
-          </button>
+          {/* Once sent, a decision cannot be called back: nothing may look as if it had been. */}
+          <CancelButton disabled={busy} onCancel={() => setDraft(null)} />
         </div>
       </div>
     );
@@ -295,14 +287,7 @@ export function DecisionPanel({
             >
               {t('verify.overrideSubmit')}
             </button>
-            <button
-              type="button"
-              className="button-secondary"
-              data-action="cancel"
-              onClick={() => setOpen({ form: 'none' })}
-            >
-              {t('verification.cancel')} <kbd aria-hidden="true">Esc</kbd>
-            </button>
+            <CancelButton onCancel={() => setOpen({ form: 'none' })} />
           </div>
         </form>
       )}
@@ -346,17 +331,26 @@ export function DecisionPanel({
             <button type="submit" className="button-reject" data-action="reject" disabled={!rejectReady}>
               {t('verification.reject')}
             </button>
-            <button
-              type="button"
-              className="button-secondary"
-              data-action="cancel"
-              onClick={() => setOpen({ form: 'none' })}
-            >
-              {t('verification.cancel')} <kbd aria-hidden="true">Esc</kbd>
-            </button>
+            <CancelButton onCancel={() => setOpen({ form: 'none' })} />
           </div>
         </form>
       )}
     </div>
+  );
+}
+
+/** Cancel (Esc) of the confirm step and of the reject and override forms. */
+function CancelButton({ onCancel, disabled = false }: { onCancel: () => void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="button-secondary"
+      data-action="cancel"
+      disabled={disabled}
+      onClick={onCancel}
+    >
+      {t('verification.cancel')} <kbd aria-hidden="true">Esc</kbd>
+    </button>
   );
 }
