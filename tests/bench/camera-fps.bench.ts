@@ -3,14 +3,14 @@
 // same page with the camera off in the same run; and how many frames a second the worker decodes.
 // Two camera scenes: no code in view (the worker's worst case: every fallback up to its budget on
 // every frame) and a card held up (the usual case). Debian's Chromium, headless, fake webcam.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserModeApp } from '../e2e/support/browser-mode-app.ts';
-import { writeY4m } from '../e2e/support/fake-camera-video.ts';
+import { launchWithFakeCamera, writeY4m } from '../e2e/support/fake-camera-video.ts';
 import { signInOnPage } from '../e2e/support/sign-in-page.ts';
 import { idFixture } from '../support/id-fixtures.ts';
 import { renderPayloadFrame } from './qr-corpus/qr-corpus.ts';
@@ -59,17 +59,7 @@ async function pageFps(page: Page): Promise<number[]> {
 }
 
 async function measureScene(video: string, withCamera: boolean) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  const browser = await launchWithFakeCamera(video);
   const app = await startBrowserModeApp();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,11 +1,11 @@
-import { chromium, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderPayloadFrame } from '../bench/qr-corpus/qr-corpus.ts';
 import { idFixture } from '../support/id-fixtures.ts';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
-import { writeY4m } from './support/fake-camera-video.ts';
+import { launchWithFakeCamera, writeY4m } from './support/fake-camera-video.ts';
 import { signInOnPage } from './support/sign-in-page.ts';
 
 // The webcam path end to end: Chromium's fake camera plays a video of a card's QR code (made from a
@@ -31,17 +31,7 @@ test('a card held up to the webcam is read and shown', async () => {
     ],
     5,
   );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  const browser = await launchWithFakeCamera(video);
   try {
     app = await startBrowserModeApp();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,3 +1,4 @@
+import { chromium, type Browser } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 
 // Chromium's fake webcam plays a Y4M file (`--use-file-for-fake-video-capture`). Y4M is a header
@@ -46,4 +47,19 @@ export function writeY4m(file: string, frames: readonly RgbaPixels[], fps = 10):
 
 function clamp(value: number): number {
   return Math.max(0, Math.min(255, Math.round(value)));
+}
+
+/** Debian's Chromium with `video` (a .y4m file) as its webcam, the permission prompt accepted. */
+export function launchWithFakeCamera(video: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+      '--use-fake-ui-for-media-stream',
+    ],
+  });
 }
