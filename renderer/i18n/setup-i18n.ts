@@ -2,11 +2,18 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import vi from './locales/vi.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import kioskVi from './locales/kiosk/vi.json' with { type: 'json' };
+import kioskEn from './locales/kiosk/en.json' with { type: 'json' };
 
 // Vietnamese is the source language: every key is written in vi.json first, and a test checks
 // that every shipped language has exactly the same keys. The language can change at run time
-// (i18n.changeLanguage), without a reload and without losing what is on screen.
-export const shippedLanguages = { vi, en } as const;
+// (i18n.changeLanguage), without a reload and without losing what is on screen. The kiosk's
+// citizen-facing texts live in locales/kiosk/<language>.json, under the `kiosk` key: they are
+// written for citizens (plain words, no office jargon) and translated as one piece.
+export const shippedLanguages = {
+  vi: { ...vi, kiosk: kioskVi },
+  en: { ...en, kiosk: kioskEn },
+} as const;
 export type ShippedLanguage = keyof typeof shippedLanguages;
 
 export function isShippedLanguage(language: string): language is ShippedLanguage {
