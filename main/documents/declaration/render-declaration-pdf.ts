@@ -1,5 +1,6 @@
 // The declaration PDF of one registration (issue #9): page 1 the Vietnamese form 01/ĐK-GD the
-// citizen signs, page 2, for a kiosk session in another language, a summary in that language.
+// citizen signs, page 2, for a kiosk session in another language, a summary in that language, and
+// for a kiosk submission a ticket slip (queue number, what to bring) as the last page.
 // The output depends only on the input (CreationDate is printedAt, pdfkit derives the file ID
 // from the metadata), so a reprint of the same registration is the same file.
 import PDFDocument from 'pdfkit';
@@ -11,6 +12,12 @@ import type { DeclarationTemplate, SummaryLanguage } from './declaration-templat
 import { declarationValues, displayVietnamDateTime } from './declaration-values.ts';
 import { drawDeclarationForm } from './draw-declaration-form.ts';
 import { drawSummaryPage } from './draw-summary-page.ts';
+import {
+  drawTicketSlip,
+  ticketSlipIssues,
+  type TicketLanguage,
+  type TicketSlip,
+} from './draw-ticket-slip.ts';
 import { drawTrainingBanner, drawTrainingWatermark } from './draw-training-mark.ts';
 import { FormPen, type PenFonts } from './form-pen.ts';
 import { sanitizeFieldText } from './sanitize-field-text.ts';
@@ -26,6 +33,8 @@ export interface DeclarationInput {
   /** Training mode: every page carries a clear "BẢN IN THỬ — CHẾ ĐỘ ĐÀO TẠO, KHÔNG CÓ GIÁ TRỊ" mark. */
   training: boolean;
   paperSize?: PaperSize;
+  /** A kiosk submission: a ticket slip as the last page (queue number, what to bring). */
+  ticket?: TicketSlip | null;
 }
 
 export type DeclarationRenderErrorCode = 'declaration-registration-invalid' | 'declaration-input-invalid';
@@ -54,18 +63,21 @@ export interface RenderedDeclaration {
   pages: number;
 }
 
-const summaryFonts: Record<SummaryLanguage, FontKey | null> = {
+// The summary's languages are among the ticket's, so one table serves both pages.
+const languageFonts: Record<TicketLanguage, FontKey | null> = {
+  vi: null,
   en: null,
   zh: 'chinese',
   ja: 'japanese',
   ko: 'korean',
 };
 
+/** The faces of each page: the Vietnamese ones, and each CJK face the summary or the ticket needs. */
 async function registerFonts(
   doc: InstanceType<typeof PDFDocument>,
-  language: SummaryLanguage | null,
+  languages: readonly (TicketLanguage | null)[],
   standardFonts: boolean,
-): Promise<{ form: PenFonts; summary: PenFonts }> {
+): Promise<{ form: PenFonts; forLanguage: (language: TicketLanguage) => PenFonts }> {
   const form: PenFonts = { vietnamese: 'vi', vietnameseBold: 'vi-bold', page: 'vi', pageBold: 'vi-bold' };
   if (standardFonts) {
     doc.registerFont('vi', 'Helvetica');
@@ -75,11 +87,19 @@ async function registerFonts(
     doc.registerFont('vi', regular);
     doc.registerFont('vi-bold', bold);
   }
-  const cjk = language === null ? null : summaryFonts[language];
-  if (cjk === null || standardFonts) return { form, summary: form };
-  doc.registerFont('cjk', await loadFont(cjk));
+  const faces = new Set<FontKey>();
+  for (const language of languages) {
+    const face = language === null ? null : languageFonts[language];
+    if (face !== null && !standardFonts) faces.add(face);
+  }
+  // A Korean summary and a Korean ticket share one registration (and one embedded subset).
+  for (const face of faces) doc.registerFont(face, await loadFont(face));
   // One weight of the CJK face is shipped: its headings are set larger rather than bolder.
-  return { form, summary: { ...form, page: 'cjk', pageBold: 'cjk' } };
+  const forLanguage = (language: TicketLanguage): PenFonts => {
+    const face = languageFonts[language];
+    return face === null || !faces.has(face) ? form : { ...form, page: face, pageBold: face };
+  };
+  return { form, forLanguage };
 }
 
 function validRegistration(value: unknown): Registration {
@@ -92,7 +112,7 @@ function validRegistration(value: unknown): Registration {
   throw new DeclarationRenderError('declaration-registration-invalid', 'Hồ sơ đăng ký không hợp lệ', issues);
 }
 
-/** The PDF and its page count (1, or 2 with a summary). Throws DeclarationRenderError on bad input. */
+/** The PDF and its page count (form, summary, slip). Throws DeclarationRenderError on bad input. */
 export async function renderDeclarationDocument(
   input: DeclarationInput,
   template: DeclarationTemplate,
@@ -106,6 +126,13 @@ export async function renderDeclarationDocument(
     throw new DeclarationRenderError('declaration-input-invalid', 'Thiếu mã cơ quan BHXH tiếp nhận', [
       'office.code',
     ]);
+  }
+  const ticket = input.ticket ?? null;
+  if (ticket !== null) {
+    const issues = ticketSlipIssues(ticket);
+    if (issues.length > 0) {
+      throw new DeclarationRenderError('declaration-input-invalid', 'Phiếu số thứ tự không hợp lệ', issues);
+    }
   }
   const paper = pageSizes[input.paperSize ?? 'A4'];
   // The layout is drawn in A4 points; A5 is the same drawing scaled down (√2 between the two).
@@ -135,7 +162,11 @@ export async function renderDeclarationDocument(
     doc.on('error', reject);
   });
 
-  const fonts = await registerFonts(doc, input.summaryLanguage, tuning.standardFonts === true);
+  const fonts = await registerFonts(
+    doc,
+    [input.summaryLanguage, ticket?.language ?? null],
+    tuning.standardFonts === true,
+  );
   const drawQr = tuning.drawQr !== false;
   const startPage = (pen: FormPen) => {
     doc.addPage({ size: [paper.width, paper.height], margin: 0 });
@@ -164,7 +195,7 @@ export async function renderDeclarationDocument(
 
   if (input.summaryLanguage !== null) {
     const page = template.summary[input.summaryLanguage];
-    const summaryPen = new FormPen(doc, fonts.summary);
+    const summaryPen = new FormPen(doc, fonts.forLanguage(input.summaryLanguage));
     startPage(summaryPen);
     drawSummaryPage(summaryPen, {
       template,
@@ -179,6 +210,14 @@ export async function renderDeclarationDocument(
       drawQr,
     });
     if (input.training) drawTrainingBanner(summaryPen, template);
+    pages += 1;
+  }
+
+  if (ticket !== null) {
+    const ticketPen = new FormPen(doc, fonts.forLanguage(ticket.language));
+    startPage(ticketPen);
+    drawTicketSlip(ticketPen, { template, ticket, drawQr });
+    if (input.training) drawTrainingBanner(ticketPen, template);
     pages += 1;
   }
   doc.end();
