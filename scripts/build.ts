@@ -4,10 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { buildElectronBundle, electronEntries, type ElectronEntry } from './electron-bundles.ts';
+import { buildScreenFonts, describeScreenFontBuild } from './screen-fonts.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function buildRenderer(): Promise<void> {
+  // First: screen-fonts.css points at the files it makes (renderer/fonts/generated/).
+  console.error(describeScreenFontBuild(await buildScreenFonts()));
   await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'renderer') });
 }
 
