@@ -156,6 +156,11 @@ describe('Telex addresses of several words', () => {
       ['Thanh Hoas', 'Thanh Hoá', 'Thanh Hóa'],
       ['Caafn Thow', 'Cần Thơ'],
       ['Quangr Ngaix', 'Quảng Ngãi'],
+      // The Central Highlands write a final k: a stop, so only sắc and nặng fit it.
+      ['DDawks Lawks', 'Đắk Lắk'],
+      ['DDawks Noong', 'Đắk Nông'],
+      ['Huyeenj Buoon DDoon', 'Huyện Buôn Đôn'],
+      ['Buks', 'Búk'],
     ]),
   )('%s → %s / %s', (keys, modern, classic) => {
     expect(telexType(keys)).toBe(modern);

@@ -40,8 +40,11 @@ const onsets = new Set([
   'x',
 ]);
 
-/** The finals that forbid huyền, hỏi and ngã ("các", "cạc", never "cảc"). */
-export const stopCodas = new Set(['c', 'ch', 'p', 't']);
+/**
+ * The finals that forbid huyền, hỏi and ngã ("các", "cạc", never "cảc"). "k" ends the Central
+ * Highlands' place names written the Vietnamese way (Đắk Lắk, Buôn Đôn's Búk): a stop like "c".
+ */
+export const stopCodas = new Set(['c', 'ch', 'p', 't', 'k']);
 
 interface NucleusRule {
   /** False for the sequences that are only typed on the way to another ("ie" before "iê"). */
@@ -173,13 +176,19 @@ function onsetFits(onset: string, nucleus: string): boolean {
   return true;
 }
 
-/** The finals that break the nucleus rule yet are words: "quỳnh", "giếng". */
+/**
+ * The finals that break the nucleus rule yet are words: "quỳnh", "giếng", and the final "k" of
+ * place names an address must hold (Đắk Lắk, Đắk Nông, Krông Búk, Ea Kar's Pắk).
+ */
 function isCodaException(parts: SyllableParts): boolean {
   const { onset, nucleus, coda } = parts;
+  if (coda === 'k') return kNuclei.has(nucleus);
   if (onset === 'qu' && nucleus === 'y') return coda === 'n' || coda === 'nh';
   if (onset === 'gi' && (nucleus === 'e' || nucleus === 'ê')) return coda === 'n' || coda === 'ng';
   return false;
 }
+
+const kNuclei = new Set(['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư']);
 
 function classifyParts(parts: SyllableParts): SyllableState {
   const { onset, nucleus, coda } = parts;
