@@ -44,6 +44,18 @@ async function start(): Promise<void> {
 
   let mainWindow: Electron.BrowserWindow | null = null;
   let kiosk = false;
+  // A kiosk window refuses to close unless the app is quitting (kiosk-window-policy.ts): quitting
+  // from the app, the OS's signals and the end of a Windows session must still get through.
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      quitting = true;
+      app.quit();
+    });
+  }
   allowOnlyFormDownloads(() => kiosk);
   const backend = new BackendProcess({
     modulePath: path.join(bundleDirectory, 'backend.cjs'),
@@ -79,6 +91,11 @@ async function start(): Promise<void> {
     preloadPath: path.join(bundleDirectory, 'preload.cjs'),
     appPageUrl,
     devTools,
+    kiosk: () => kiosk,
+    quitting: () => quitting,
+  });
+  mainWindow.on('session-end', () => {
+    quitting = true;
   });
   if (kiosk) enterKioskMode(mainWindow);
 

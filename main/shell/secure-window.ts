@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { app, BrowserWindow, Menu, session, shell, type WebContents } from 'electron';
+import { recoverFromCrashes } from './crash-recovery.ts';
+import { fixZoom, guardKioskWindow } from './kiosk-guards.ts';
+import { kioskWindowSettings } from './kiosk-window-policy.ts';
 import {
   isAllowedDownload,
   isAllowedExternalUrl,
@@ -12,11 +15,15 @@ export interface WindowOptions {
   preloadPath: string;
   appPageUrl: string;
   devTools: boolean;
+  /** Whether this PC is a kiosk: known only once the backend answers, so asked at each event. */
+  kiosk: () => boolean;
+  /** Whether the app is quitting (a kiosk window refuses to close otherwise). */
+  quitting: () => boolean;
 }
 
 /**
  * The one window: context isolation, sandbox, no Node integration, no webviews, devtools only when
- * asked for.
+ * asked for (and never at a kiosk). A crashed or hung page is loaded again (crash-recovery.ts).
  */
 export function createSecureWindow(options: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
@@ -39,16 +46,40 @@ export function createSecureWindow(options: WindowOptions): BrowserWindow {
     },
   });
   lockDownContents(window.webContents, options.appPageUrl);
+  guardKioskWindow(window, {
+    kiosk: options.kiosk,
+    quitting: options.quitting,
+    devToolsFlag: options.devTools,
+  });
+  recoverFromCrashes(window, {
+    appPageUrl: options.appPageUrl,
+    mode: () => (options.kiosk() ? 'kiosk' : 'counter'),
+    quitting: options.quitting,
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.appPageUrl);
   return window;
 }
 
-/** A kiosk: fullscreen without a menu, so a citizen cannot leave the app. */
+/**
+ * A kiosk: fullscreen, on top, without a menu or devtools, so a citizen cannot leave the app. The
+ * guards that act on events (keys, closing, devtools, zoom) are already on the window
+ * (guardKioskWindow); docs/kiosk-lockdown.md says what only the OS can block.
+ */
 export function enterKioskMode(window: BrowserWindow): void {
+  // No menu at all, not a hidden one: a hidden menu still has accelerators, and a lone Alt (which
+  // the scanner's Alt codes need to reach the page) would show it.
   Menu.setApplicationMenu(null);
+  window.removeMenu();
+  window.setAutoHideMenuBar(false);
   window.setMenuBarVisibility(false);
   window.setKiosk(true);
+  const settings = kioskWindowSettings(process.platform);
+  window.setAlwaysOnTop(true, settings.alwaysOnTopLevel);
+  if (settings.visibleOnAllWorkspaces) window.setVisibleOnAllWorkspaces(true);
+  window.webContents.closeDevTools();
+  fixZoom(window.webContents);
+  window.focus();
 }
 
 function lockDownContents(contents: WebContents, appPageUrl: string): void {
