@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eventResultSchema, pullResponseSchema, syncEventSchema } from './sync-protocol.ts';
+import {
+  eventResultSchema,
+  kioskRegistrationPayloadSchema,
+  officesResponseSchema,
+  pullResponseSchema,
+  syncEventSchema,
+} from './sync-protocol.ts';
+import { documentedRegistration } from '../../tests/fixtures/documented-registration.ts';
 
 describe('sync protocol module', () => {
   it('imports only zod and pure core code, so the desktop and the renderer side can use it', () => {
@@ -34,5 +41,43 @@ describe('sync protocol module', () => {
     expect(
       pullResponseSchema.safeParse({ items: [], cursor: 0, hasMore: false, serverTime: 'now' }).success,
     ).toBe(false);
+  });
+
+  it('still reads what an older central sends, and leaves an older kiosk payload as it was', () => {
+    const page = (item: Record<string, unknown>) =>
+      pullResponseSchema.safeParse({
+        items: [{ seq: 1, registration: documentedRegistration, ...item }],
+        cursor: 1,
+        hasMore: false,
+        serverTime: '2026-11-21T02:00:00.000Z',
+      });
+    expect(page({}).success).toBe(true);
+    expect(page({ kioskReference: null }).success).toBe(true);
+    expect(page({ kioskReference: 'KS-7K3Q-X9PM-A2B4' }).data?.items[0]?.kioskReference).toBe(
+      'KS-7K3Q-X9PM-A2B4',
+    );
+    expect(page({ kioskReference: '' }).success).toBe(false);
+    // No default for the flag: a payload from before it parses to the same object, so the content
+    // hash of an event stored then still matches its replay.
+    const {
+      code: _code,
+      channel: _channel,
+      submittedAt: _at,
+      status: _status,
+      decision: _decision,
+      ...form
+    } = documentedRegistration;
+    const older = { ...form, localReference: 'KS-7K3Q-X9PM-A2B4' };
+    expect(kioskRegistrationPayloadSchema.parse(older)).toEqual(older);
+    expect(Object.keys(kioskRegistrationPayloadSchema.parse(older))).not.toContain('sendDeclarationCopy');
+    expect(kioskRegistrationPayloadSchema.safeParse({ ...older, sendDeclarationCopy: 'yes' }).success).toBe(
+      false,
+    );
+    expect(
+      officesResponseSchema.safeParse({
+        offices: [{ officeCode: '01001', name: 'BHXH khu vực Ba Đình, Hà Nội' }],
+        serverTime: '2026-11-21T02:00:00.000Z',
+      }).success,
+    ).toBe(true);
   });
 });

@@ -91,6 +91,12 @@ export type PullQuery = z.infer<typeof pullQuerySchema>;
 export const pulledRegistrationSchema = z.object({
   seq: z.number().int().positive(),
   registration: registrationSchema,
+  /**
+   * The kiosk's `localReference` of the form this registration came from (`KS-XXXX-XXXX-XXXX`,
+   * printed in the form's QR code when the kiosk was offline); null for every other registration.
+   * Optional so that an older central's pages still parse; this central always sends it.
+   */
+  kioskReference: z.string().min(1).max(64).nullable().optional(),
 });
 export type PulledRegistration = z.infer<typeof pulledRegistrationSchema>;
 
@@ -117,7 +123,12 @@ export type DecisionPayload = z.infer<typeof decisionPayloadSchema>;
 /**
  * What a kiosk collects. The server assigns `code`, `submittedAt` (server time), `channel: 'kiosk'`,
  * `status: 'pending'` and `decision: null`, and returns the code in the event's result.
- * `localReference` is the kiosk's own id for the form (printed until the code is known).
+ * `officeCode` is the receiving office the citizen chose: any office the central knows.
+ * `localReference` is the kiosk's own id for the form (printed, and in its QR code, until the code
+ * is known); the central keeps it with the registration and never accepts it for a second one.
+ * `sendDeclarationCopy`: e-mail the citizen a copy of the declaration (needs `email`). Absent means
+ * false; it is not given a default so that the content hash of an event written before the flag
+ * existed stays the same (a replay of it must stay a `duplicate`, not `event-id-reused`).
  */
 export const kioskRegistrationPayloadSchema = registrationSchema
   .pick({
@@ -132,7 +143,10 @@ export const kioskRegistrationPayloadSchema = registrationSchema
     officeCode: true,
     guardian: true,
   })
-  .extend({ localReference: z.string().min(1).max(64) });
+  .extend({
+    localReference: z.string().min(1).max(64),
+    sendDeclarationCopy: z.boolean().optional(),
+  });
 export type KioskRegistrationPayload = z.infer<typeof kioskRegistrationPayloadSchema>;
 
 export const withdrawalPayloadSchema = z.object({
@@ -183,7 +197,9 @@ export const invalidReasonCodes = [
   'clock-skew', // occurredAt or decidedAt more than 5 minutes ahead of server time
   'wrong-device', // event.deviceId is not the device of the token
   'unknown-registration',
-  'wrong-office', // the registration (or the kiosk form) belongs to another office
+  'wrong-office', // a decision or withdrawal on a registration of another office
+  'unknown-office', // a kiosk form for an office the central does not know
+  'email-required', // a kiosk form asks for a declaration copy by e-mail but gives no e-mail
   'reason-required', // a rejection without reasonCode
   'event-id-reused', // same eventId, different content
 ] as const;
@@ -233,9 +249,26 @@ export const staffResponseSchema = z.object({
 });
 export type StaffResponse = z.infer<typeof staffResponseSchema>;
 
+// ── Offices ─────────────────────────────────────────────────────────────────────────────────────
+
+export const officeSchema = z.object({
+  officeCode,
+  name: z.string().min(1).max(200),
+  /** The province (or province-level city) of the office, when the central knows it. */
+  province: z.string().min(1).max(200).nullish(),
+});
+export type Office = z.infer<typeof officeSchema>;
+
+/** Every receiving office a kiosk form may name (the citizen picks one; the kiosk's own is the default). */
+export const officesResponseSchema = z.object({
+  offices: z.array(officeSchema),
+  serverTime,
+});
+export type OfficesResponse = z.infer<typeof officesResponseSchema>;
+
 // ── Notifications ───────────────────────────────────────────────────────────────────────────────
 
-export const notificationTemplates = ['account-approved', '01/TB-GDĐT'] as const;
+export const notificationTemplates = ['account-approved', '01/TB-GDĐT', 'declaration-copy'] as const;
 export type NotificationTemplate = (typeof notificationTemplates)[number];
 
 export const notificationQuerySchema = z.object({
@@ -276,6 +309,7 @@ export const syncPaths = {
   enrollments: '/v1/enrollments',
   device: '/v1/device',
   events: '/v1/events',
+  offices: '/v1/offices',
   registrations: (office: string) => `/v1/offices/${encodeURIComponent(office)}/registrations`,
   staff: (office: string) => `/v1/offices/${encodeURIComponent(office)}/staff`,
   notifications: (office: string) => `/v1/offices/${encodeURIComponent(office)}/notifications`,

@@ -28,6 +28,21 @@ describe('seeding the central database', () => {
     db.close();
   });
 
+  it('fills in the province of an office seeded before it was recorded, keeping its name', async () => {
+    const db = openCentralDatabase(':memory:');
+    db.prepare("INSERT INTO offices (office_code, name) VALUES ('01001', 'Tên do quản trị viên đặt')").run();
+    await seedCentralDatabase(db, 0);
+    expect(
+      db
+        .prepare("SELECT name, province FROM offices WHERE office_code IN ('01001', '09201') ORDER BY 1")
+        .all(),
+    ).toEqual([
+      { name: 'BHXH khu vực Ninh Kiều, Cần Thơ', province: 'Thành phố Cần Thơ' },
+      { name: 'Tên do quản trị viên đặt', province: 'Thành phố Hà Nội' },
+    ]);
+    db.close();
+  });
+
   it('records the notifications of seeded decisions', async () => {
     const db = openCentralDatabase(':memory:');
     const summary = await seedCentralDatabase(db, 400);

@@ -38,7 +38,7 @@ export async function seedCentralDatabase(
   const write = db.transaction(() => {
     let staffCount = 0;
     for (const office of referenceOffices) {
-      offices.insert({ officeCode: office.officeCode, name: office.name });
+      offices.insert({ officeCode: office.officeCode, name: office.name, province: office.city });
       for (const { password: _password, ...member } of trainingStaff(office.officeCode)) {
         staff.insert(office.officeCode, { ...member, passwordHash: passwordHashes[member.role] });
         staffCount++;

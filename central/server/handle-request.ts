@@ -12,11 +12,13 @@ import {
   type EnrollmentResponse,
   type HealthResponse,
   type NotificationsResponse,
+  type OfficesResponse,
   type PushResponse,
   type StaffResponse,
 } from '../protocol/sync-protocol.ts';
 import { createDeviceStore, type AuthenticatedDevice } from '../store/device-store.ts';
 import { createNotificationStore } from '../store/notification-store.ts';
+import { createOfficeStore } from '../store/office-store.ts';
 import { createRegistrationStore } from '../store/registration-store.ts';
 import { createStaffStore } from '../store/staff-store.ts';
 import { createEventProcessor } from '../sync/process-event-batch.ts';
@@ -24,7 +26,7 @@ import { HttpError, parseJson, readBody, sendError, sendJson, sendJsonText } fro
 
 // The HTTP surface of the reference central service (docs/sync-protocol.md). Every route except
 // health and enrollment needs `Authorization: Bearer <device token>`; office routes serve only the
-// office the device was enrolled for.
+// office the device was enrolled for (the office list itself is for every device).
 
 export const maxEventsBodyBytes = 4 * 1024 * 1024;
 const maxSmallBodyBytes = 16 * 1024;
@@ -41,6 +43,7 @@ export function createRequestHandler({ db, now, log }: RequestHandlerOptions) {
   const registrations = createRegistrationStore(db);
   const staff = createStaffStore(db);
   const notifications = createNotificationStore(db);
+  const offices = createOfficeStore(db);
   const events = createEventProcessor(db);
 
   return async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -92,6 +95,9 @@ export function createRequestHandler({ db, now, log }: RequestHandlerOptions) {
     if (segments.length === 2 && resource === 'events') {
       return only(method, 'POST', () => push(request, response));
     }
+    if (segments.length === 2 && resource === 'offices') {
+      return only(method, 'GET', () => listOffices(request, response));
+    }
     if (segments.length === 4 && resource === 'offices' && officeCodeSegment) {
       const office = decodeSegment(officeCodeSegment);
       const officeHandlers: Record<string, () => void> = {
@@ -141,6 +147,13 @@ export function createRequestHandler({ db, now, log }: RequestHandlerOptions) {
       `{"items":${page.itemsJson},"cursor":${page.cursor},"hasMore":${page.hasMore},` +
       `"serverTime":"${clock.toISOString()}"}`;
     sendJsonText(response, 200, json, clock);
+  }
+
+  /** Every office, whatever the device's own: a kiosk form may name any of them. */
+  function listOffices(request: IncomingMessage, response: ServerResponse): void {
+    authenticate(request);
+    const body: Omit<OfficesResponse, 'serverTime'> = { offices: offices.list() };
+    sendJson(response, 200, body, now());
   }
 
   function listStaff(request: IncomingMessage, response: ServerResponse, office: string): void {

@@ -9,7 +9,11 @@ import type {
   PullResponse,
   PushResponse,
 } from '../protocol/sync-protocol.ts';
-import { notificationsResponseSchema, pushResponseSchema } from '../protocol/sync-protocol.ts';
+import {
+  notificationsResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+} from '../protocol/sync-protocol.ts';
 import {
   decisionEvent,
   enrollDevice,
@@ -55,6 +59,13 @@ function registrationRow(code: string): Registration {
 
 const code = (index: number) => (pending[index] as Registration).code;
 
+const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** A fresh reference in the shape the kiosk makes (KS- and three groups of four). */
+function kioskReference(): string {
+  const symbols = Array.from({ length: 12 }, () => crockford[Math.floor(Math.random() * 32)]).join('');
+  return `KS-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8)}`;
+}
+
 function kioskEvent(device: EnrollmentResponse, overrides: Record<string, unknown> = {}) {
   return {
     eventId: randomUUID(),
@@ -77,7 +88,7 @@ function kioskEvent(device: EnrollmentResponse, overrides: Record<string, unknow
       email: 'vinh.trinh@example.vn',
       officeCode: device.officeCode,
       guardian: null,
-      localReference: 'KIOSK-A-0001',
+      localReference: kioskReference(),
       ...overrides,
     },
   };
@@ -266,12 +277,107 @@ describe('push: kiosk registrations and withdrawals', () => {
     });
   });
 
-  it('refuses a kiosk form for another office and an incomplete form', async () => {
+  it("registers a form for another known office under that office, in its pull and not in the kiosk's", async () => {
+    const otherCounter = await enrollDevice(server, '07921', 'Quầy Sài Gòn');
+    const lastOf07921 = server.database
+      .prepare("SELECT max(code) FROM registrations WHERE office_code = '07921'")
+      .pluck()
+      .get() as string;
+    const [result] = await push(counter1, [kioskEvent(counter1, { officeCode: '07921' })]);
+    expect(result?.status).toBe('accepted');
+    expect(result?.registrationCode).toMatch(/^DK-07921-2026-\d{6}$/);
+    expect((result?.registrationCode ?? '') > lastOf07921).toBe(true);
+    const after = (result?.seq ?? 1) - 1;
+    const saigon = await requestJson<PullResponse>(
+      `${server.url}/v1/offices/07921/registrations?after=${after}`,
+      { token: otherCounter.deviceToken },
+    );
+    expect(saigon.body.items.map((item) => item.registration.code)).toEqual([result?.registrationCode]);
+    expect(saigon.body.items[0]?.registration).toMatchObject({ officeCode: '07921', channel: 'kiosk' });
+    const own = await requestJson<PullResponse>(
+      `${server.url}/v1/offices/01001/registrations?after=${after}`,
+      {
+        token: counter1.deviceToken,
+      },
+    );
+    expect(own.body.items).toEqual([]);
+    // The kiosk's device still decides and withdraws only its own office's registrations.
+    const [decision] = await push(counter1, [decisionEvent(counter1, result?.registrationCode ?? '')]);
+    expect(decision?.reason?.code).toBe('wrong-office');
+  });
+
+  it('refuses a form for an office the central does not know, and an incomplete form, storing nothing', async () => {
+    const before = server.database.prepare('SELECT count(*) FROM registrations').pluck().get();
     const results = await push(counter1, [
-      kioskEvent(counter1, { officeCode: '07921' }),
+      kioskEvent(counter1, { officeCode: '99999' }),
       kioskEvent(counter1, { socialInsuranceNumber: '123' }),
     ]);
-    expect(results.map((result) => result.reason?.code)).toEqual(['wrong-office', 'schema']);
+    expect(results.map((result) => [result.status, result.reason?.code])).toEqual([
+      ['invalid', 'unknown-office'],
+      ['invalid', 'schema'],
+    ]);
+    expect(results[0]?.reason?.message).toContain('99999');
+    expect(server.database.prepare('SELECT count(*) FROM registrations').pluck().get()).toBe(before);
+    expect(server.database.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
+  });
+
+  it('keeps the kiosk reference with the registration and sends it with every pulled version', async () => {
+    const reference = kioskReference();
+    const [result] = await push(counter1, [kioskEvent(counter1, { localReference: reference })]);
+    const pullAfter = async (after: number) =>
+      pullResponseSchema.parse(
+        (
+          await requestJson<PullResponse>(`${server.url}/v1/offices/01001/registrations?after=${after}`, {
+            token: counter1.deviceToken,
+          })
+        ).body,
+      );
+    const created = await pullAfter((result?.seq ?? 1) - 1);
+    expect(created.items).toEqual([expect.objectContaining({ seq: result?.seq, kioskReference: reference })]);
+    // Still there once a counter has decided it (a new version, a new seq).
+    const [decided] = await push(counter2, [decisionEvent(counter2, result?.registrationCode ?? '')]);
+    const again = await pullAfter(result?.seq ?? 0);
+    expect(again.items).toEqual([expect.objectContaining({ seq: decided?.seq, kioskReference: reference })]);
+    // Every other registration says null, not nothing: the field is always there.
+    const seeded = await pullAfter(0);
+    const others = seeded.items.filter((item) => item.registration.code !== result?.registrationCode);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((item) => item.kioskReference === null)).toBe(true);
+  });
+
+  it('answers a second event for the same form (same reference, new eventId) with the first registration', async () => {
+    const reference = kioskReference();
+    const first = kioskEvent(counter1, { localReference: reference });
+    const [original] = await push(counter1, [first]);
+    // E.g. the kiosk's outbox row was lost and the form written again: a new eventId, the same form.
+    const again = kioskEvent(counter1, { localReference: reference });
+    const inOneBatch = kioskEvent(counter1, { localReference: reference });
+    const results = await push(counter1, [again, inOneBatch]);
+    expect(results).toEqual([
+      {
+        eventId: again.eventId,
+        status: 'duplicate',
+        originalStatus: 'accepted',
+        registrationCode: original?.registrationCode,
+        seq: original?.seq,
+      },
+      expect.objectContaining({
+        eventId: inOneBatch.eventId,
+        status: 'duplicate',
+        registrationCode: original?.registrationCode,
+      }),
+    ]);
+    const stored = server.database
+      .prepare('SELECT count(*) FROM registrations WHERE kiosk_reference = ?')
+      .pluck()
+      .get(reference);
+    expect(stored).toBe(1);
+    // Even for another office: the reference names the form, whatever the second event says.
+    const [elsewhere] = await push(counter1, [
+      kioskEvent(counter1, { localReference: reference, officeCode: '07921' }),
+    ]);
+    expect(elsewhere).toMatchObject({ status: 'duplicate', registrationCode: original?.registrationCode });
+    expect(server.database.prepare('SELECT count(*) FROM events').pluck().get()).toBe(1);
   });
 
   it('withdraws a pending registration once; a second withdrawal is a conflict', async () => {
@@ -330,6 +436,74 @@ describe('notifications', () => {
       createdAt: '2026-11-21T02:00:00.000Z',
     });
     expect(response.body.items[0]?.body).toContain('Giấy tờ tùy thân không khớp');
+  });
+
+  it('records one declaration-copy e-mail when the kiosk form asks for it, for the receiving office', async () => {
+    const askedEvent = kioskEvent(counter1, { sendDeclarationCopy: true });
+    const [asked, notAsked, saigon] = await push(counter1, [
+      askedEvent,
+      kioskEvent(counter1, { sendDeclarationCopy: false }),
+      kioskEvent(counter1, { sendDeclarationCopy: true, officeCode: '07921' }),
+    ]);
+    expect([asked?.status, notAsked?.status, saigon?.status]).toEqual(['accepted', 'accepted', 'accepted']);
+    const response = await notifications(asked?.registrationCode ?? '');
+    notificationsResponseSchema.parse(response.body);
+    expect(response.body.items).toHaveLength(1);
+    const [copy] = response.body.items;
+    expect(copy).toMatchObject({
+      registrationCode: asked?.registrationCode,
+      channel: 'email',
+      to: 'vinh.trinh@example.vn',
+      template: 'declaration-copy',
+      reason: null,
+      createdAt: '2026-11-21T02:00:00.000Z',
+      deliveryStatus: 'recorded',
+    });
+    expect(copy?.subject).toContain(asked?.registrationCode);
+    expect(copy?.body).toContain('Trịnh Quang Vĩnh');
+    expect(copy?.body).toContain(asked?.registrationCode);
+    expect(copy?.body).toContain('BHXH khu vực Ba Đình, Hà Nội');
+    expect(copy?.body).toContain('01/ĐK-GD');
+    expect(copy?.body).toContain('dịch vụ tham chiếu không đính kèm tệp');
+    expect(copy?.body).toMatch(/mang theo:\n- tờ khai 01\/ĐK-GD đã ký/);
+    expect(copy?.body).toContain('thẻ Căn cước/CCCD');
+    expect((await notifications(notAsked?.registrationCode ?? '')).body.items).toEqual([]);
+    // A form for another office: the notice names that office and belongs to it.
+    const saigonCounter = await enrollDevice(server, '07921');
+    const saigonCopy = await notifications(saigon?.registrationCode ?? '', saigonCounter);
+    expect(saigonCopy.body.items.map((item) => item.template)).toEqual(['declaration-copy']);
+    expect(saigonCopy.body.items[0]?.body).toContain('BHXH khu vực Sài Gòn, TP. Hồ Chí Minh');
+    // A replay, or a second event for the same form, records nothing more.
+    const copies = () =>
+      server.database
+        .prepare("SELECT count(*) FROM notifications WHERE template = 'declaration-copy'")
+        .pluck()
+        .get();
+    expect(copies()).toBe(2);
+    const [replay, sameForm] = await push(counter1, [askedEvent, { ...askedEvent, eventId: randomUUID() }]);
+    expect([replay?.status, sameForm?.status]).toEqual(['duplicate', 'duplicate']);
+    expect(copies()).toBe(2);
+  });
+
+  it('refuses a declaration copy without an e-mail, storing nothing', async () => {
+    const before = server.database.prepare('SELECT count(*) FROM registrations').pluck().get();
+    const noEmail = kioskEvent(counter1, { sendDeclarationCopy: true, email: null });
+    const blankEmail = kioskEvent(counter1, { sendDeclarationCopy: true, email: '  ' });
+    const results = await push(counter1, [noEmail, blankEmail]);
+    expect(results.map((result) => [result.status, result.reason?.code])).toEqual([
+      ['invalid', 'email-required'],
+      ['invalid', 'email-required'],
+    ]);
+    expect(server.database.prepare('SELECT count(*) FROM registrations').pluck().get()).toBe(before);
+    expect(
+      server.database
+        .prepare("SELECT count(*) FROM notifications WHERE template = 'declaration-copy'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    // Without the flag, a form without e-mail is fine (and gets no copy).
+    const [plain] = await push(counter1, [kioskEvent(counter1, { email: null })]);
+    expect(plain?.status).toBe('accepted');
   });
 
   it('records nothing for a conflict, and only serves the own office', async () => {

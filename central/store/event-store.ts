@@ -21,6 +21,12 @@ export interface NewEvent {
 /** Events that took effect (accepted or conflict), keyed by the client-made eventId. */
 export function createEventStore(db: Database.Database) {
   const find = db.prepare('SELECT content_hash AS contentHash, result FROM events WHERE event_id = ?');
+  const kioskRegistrationResult = db
+    .prepare(
+      `SELECT result FROM events WHERE registration_code = ? AND type = 'kiosk-registration'
+       ORDER BY received_at LIMIT 1`,
+    )
+    .pluck();
   const insert = db.prepare(`
     INSERT INTO events
       (event_id, device_id, type, occurred_at, received_at, content_hash, payload, registration_code, result)
@@ -29,6 +35,10 @@ export function createEventStore(db: Database.Database) {
   return {
     find(eventId: string): StoredEvent | undefined {
       return find.get(eventId) as StoredEvent | undefined;
+    },
+    /** The result JSON of the kiosk-registration event that created this registration. */
+    kioskRegistrationResult(registrationCode: string): string | undefined {
+      return kioskRegistrationResult.get(registrationCode) as string | undefined;
     },
     /** False when the eventId was already stored: the insert did nothing. */
     insertOnce(event: NewEvent): boolean {

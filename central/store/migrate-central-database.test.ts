@@ -53,6 +53,37 @@ describe('central database migrations', () => {
     db.close();
   });
 
+  it("0002: keeps a version-1 database's rows, adds the province and one registration per kiosk reference", () => {
+    const db = new Database(':memory:');
+    migrateCentralDatabase(db, allMigrations.slice(0, 1));
+    db.prepare("INSERT INTO offices (office_code, name) VALUES ('01001', 'BHXH Ba Đình')").run();
+    const insert = db.prepare(
+      `INSERT INTO registrations (seq, code, office_code, status, json, status_changed_at)
+       VALUES (?, ?, '01001', 'pending', '{}', '2026-11-21T02:00:00.000Z')`,
+    );
+    insert.run(1, 'DK-01001-2026-000001');
+    expect(migrateCentralDatabase(db)).toEqual({ from: 1, to: allMigrations.length });
+    expect(db.prepare('SELECT office_code, name, province FROM offices').all()).toEqual([
+      { office_code: '01001', name: 'BHXH Ba Đình', province: null },
+    ]);
+    expect(db.prepare('SELECT code, kiosk_reference FROM registrations').all()).toEqual([
+      { code: 'DK-01001-2026-000001', kiosk_reference: null },
+    ]);
+    const withReference = db.prepare(
+      `INSERT INTO registrations (seq, code, office_code, status, json, status_changed_at, kiosk_reference)
+       VALUES (?, ?, '01001', 'pending', '{}', '2026-11-21T02:00:00.000Z', ?)`,
+    );
+    withReference.run(2, 'DK-01001-2026-000002', 'KS-7K3Q-X9PM-A2B4');
+    withReference.run(3, 'DK-01001-2026-000003', null);
+    withReference.run(4, 'DK-01001-2026-000004', null);
+    expect(() => withReference.run(5, 'DK-01001-2026-000005', 'KS-7K3Q-X9PM-A2B4')).toThrow(/UNIQUE/);
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT code FROM registrations WHERE kiosk_reference = ?')
+      .all('KS-7K3Q-X9PM-A2B4') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toMatch(/registrations_by_kiosk_reference/);
+    db.close();
+  });
+
   it('re-opening a migrated file changes nothing and keeps the data', () => {
     const file = path.join(directory, 'central.db');
     const first = openCentralDatabase(file);
@@ -60,7 +91,8 @@ describe('central database migrations', () => {
     first.close();
     const second = openCentralDatabase(file);
     try {
-      expect(migrateCentralDatabase(second)).toEqual({ from: 1, to: 1 });
+      const latest = allMigrations.length;
+      expect(migrateCentralDatabase(second)).toEqual({ from: latest, to: latest });
       expect(second.prepare('SELECT name FROM offices').pluck().get()).toBe('BHXH Ba Đình');
     } finally {
       second.close();
@@ -83,7 +115,7 @@ describe('central database migrations', () => {
   it('runs pending migrations in one transaction: a failing step leaves the previous version', () => {
     const db = new Database(':memory:');
     const failing = {
-      version: 2,
+      version: allMigrations.length + 1,
       name: 'broken',
       up: (target: Database.Database) => {
         target.exec('CREATE TABLE half_done (x INTEGER)');

@@ -40,8 +40,9 @@ export function createRegistrationStore(db: Database.Database) {
   const maxSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM registrations').pluck();
   const insert = db.prepare(`
     INSERT INTO registrations
-      (code, office_code, seq, status, json, status_changed_at, status_changed_by_device, withdrawal_reason)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      (code, office_code, seq, status, json, status_changed_at, status_changed_by_device, withdrawal_reason,
+       kiosk_reference)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`
     UPDATE registrations
        SET seq = ?, status = ?, json = ?, status_changed_at = ?, status_changed_by_device = ?,
@@ -52,8 +53,12 @@ export function createRegistrationStore(db: Database.Database) {
            status_changed_by_device AS statusChangedByDevice, withdrawal_reason AS withdrawalReason
       FROM registrations WHERE code = ?`);
   const page = db
-    .prepare('SELECT seq, json FROM registrations WHERE office_code = ? AND seq > ? ORDER BY seq LIMIT ?')
+    .prepare(
+      `SELECT seq, json, kiosk_reference FROM registrations WHERE office_code = ? AND seq > ?
+       ORDER BY seq LIMIT ?`,
+    )
     .raw(true);
+  const byKioskReference = db.prepare('SELECT code FROM registrations WHERE kiosk_reference = ?').pluck();
   const count = db.prepare('SELECT count(*) FROM registrations').pluck();
   const bumpCodeCounter = db
     .prepare(
@@ -76,8 +81,13 @@ export function createRegistrationStore(db: Database.Database) {
       return count.get() as number;
     },
 
-    insert(registration: Registration, change: RegistrationChange): void {
-      insertJson(registration, JSON.stringify(registration), change);
+    /** `kioskReference`: the kiosk's reference of the form, for a registration made at a kiosk. */
+    insert(
+      registration: Registration,
+      change: RegistrationChange,
+      kioskReference: string | null = null,
+    ): void {
+      insertJson(registration, JSON.stringify(registration), change, kioskReference);
     },
 
     /** For callers that already hold the canonical JSON text (the seed writes 100,000 at once). */
@@ -99,6 +109,11 @@ export function createRegistrationStore(db: Database.Database) {
       return find.get(code) as StoredRegistration | undefined;
     },
 
+    /** The code of the registration made from the kiosk form with this reference, if any. */
+    codeOfKioskReference(kioskReference: string): string | undefined {
+      return byKioskReference.get(kioskReference) as string | undefined;
+    },
+
     /** Registration codes read `DK-<office>-<year>-<number>`, the number counting per office and year. */
     nextCode(officeCode: string, year: number): string {
       const number = bumpCodeCounter.get(officeCode, year) as number;
@@ -115,13 +130,15 @@ export function createRegistrationStore(db: Database.Database) {
      * no stringify per row, which is what makes a 100,000-row pull fast.
      */
     pullPage(officeCode: string, after: number, limit: number): PullPage {
-      const rows = page.all(officeCode, after, limit + 1) as [number, string][];
+      const rows = page.all(officeCode, after, limit + 1) as [number, string, string | null][];
       const hasMore = rows.length > limit;
       if (hasMore) rows.pop();
       const parts = new Array<string>(rows.length);
       for (let index = 0; index < rows.length; index++) {
-        const [seq, json] = rows[index] as [number, string];
-        parts[index] = `{"seq":${seq},"registration":${json}}`;
+        const [seq, json, kioskReference] = rows[index] as [number, string, string | null];
+        // Only the short reference is stringified (it may hold any character a kiosk put in it).
+        const reference = kioskReference === null ? 'null' : JSON.stringify(kioskReference);
+        parts[index] = `{"seq":${seq},"registration":${json},"kioskReference":${reference}}`;
       }
       const last = rows[rows.length - 1];
       return {
@@ -133,7 +150,12 @@ export function createRegistrationStore(db: Database.Database) {
     },
   };
 
-  function insertJson(registration: Registration, json: string, change: RegistrationChange): void {
+  function insertJson(
+    registration: Registration,
+    json: string,
+    change: RegistrationChange,
+    kioskReference: string | null = null,
+  ): void {
     insert.run(
       registration.code,
       registration.officeCode,
@@ -143,6 +165,7 @@ export function createRegistrationStore(db: Database.Database) {
       change.changedAt,
       change.changedByDevice,
       change.withdrawalReason ?? null,
+      kioskReference,
     );
   }
 }

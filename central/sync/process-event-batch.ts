@@ -16,10 +16,12 @@ import {
   type KioskRegistrationPayload,
   type WithdrawalPayload,
 } from '../protocol/sync-protocol.ts';
+import { declarationCopyNotification } from '../notifications/declaration-copy-notification.ts';
 import { decisionNotifications } from '../notifications/decision-notifications.ts';
 import type { AuthenticatedDevice } from '../store/device-store.ts';
 import { createEventStore } from '../store/event-store.ts';
 import { createNotificationStore } from '../store/notification-store.ts';
+import { createOfficeStore } from '../store/office-store.ts';
 import { createRegistrationStore, type StoredRegistration } from '../store/registration-store.ts';
 import { describeZodIssues } from '../../main/core/validation/describe-zod-issues.ts';
 
@@ -30,6 +32,8 @@ import { describeZodIssues } from '../../main/core/validation/describe-zod-issue
 //   with its result (INSERT … ON CONFLICT DO NOTHING); a replay returns `duplicate` with that
 //   original result, so a client that lost the first response learns what happened.
 // - Invalid events change nothing and are not remembered: a resend is judged afresh.
+// - A kiosk form has a second key, its localReference: a new eventId with a known reference is the
+//   same form again and gets the first event's result as a `duplicate` (docs: "Codes assigned offline").
 // - Order is the server's: each change takes the next seq. Device clocks are only checked for
 //   being implausibly far ahead (clock-skew), never used to order anything.
 
@@ -53,6 +57,7 @@ export function createEventProcessor(db: Database.Database) {
   const registrations = createRegistrationStore(db);
   const events = createEventStore(db);
   const notifications = createNotificationStore(db);
+  const offices = createOfficeStore(db);
 
   const processBatch = db.transaction((rawEvents: unknown[], context: EventContext): EventResult[] =>
     rawEvents.map((raw) => processEvent(raw, context)),
@@ -141,11 +146,39 @@ export function createEventProcessor(db: Database.Database) {
     payload: KioskRegistrationPayload,
     { device, now }: EventContext,
   ): EventResult {
-    if (payload.officeCode !== device.officeCode) {
+    // The reference identifies the form: a second event for it (a kiosk that lost its outbox row and
+    // wrote the form again, a restored backup) is the same citizen's same form, never a second
+    // registration. It is answered like a replay, with what the first event did; not being stored
+    // itself, a resend of it is judged afresh and gets the same answer.
+    const existingCode = registrations.codeOfKioskReference(payload.localReference);
+    if (existingCode !== undefined) {
+      const original = events.kioskRegistrationResult(existingCode);
+      const first = original
+        ? (JSON.parse(original) as EventResult)
+        : { registrationCode: existingCode, seq: registrations.find(existingCode)?.seq };
+      return {
+        eventId,
+        status: 'duplicate',
+        originalStatus: 'accepted',
+        registrationCode: existingCode,
+        ...(first.seq === undefined ? {} : { seq: first.seq }),
+      };
+    }
+    // Any office the central knows: the citizen chooses where to finish at the counter.
+    const office = offices.find(payload.officeCode);
+    if (!office) {
       return invalid(
         eventId,
-        'wrong-office',
-        'Hồ sơ đăng ký cho văn phòng BHXH khác với văn phòng của thiết bị.',
+        'unknown-office',
+        `Không có văn phòng BHXH mã ${payload.officeCode}: hãy chọn lại nơi tiếp nhận hồ sơ.`,
+      );
+    }
+    const sendDeclarationCopy = payload.sendDeclarationCopy === true;
+    if (sendDeclarationCopy && !payload.email?.trim()) {
+      return invalid(
+        eventId,
+        'email-required',
+        'Công dân yêu cầu gửi bản tờ khai qua e-mail nhưng hồ sơ không có địa chỉ e-mail.',
       );
     }
     const submittedAt = now.toISOString();
@@ -168,7 +201,15 @@ export function createEventProcessor(db: Database.Database) {
       decision: null,
     };
     const seq = registrations.nextSeq();
-    registrations.insert(registration, { seq, changedAt: submittedAt, changedByDevice: device.deviceId });
+    registrations.insert(
+      registration,
+      { seq, changedAt: submittedAt, changedByDevice: device.deviceId },
+      payload.localReference,
+    );
+    if (sendDeclarationCopy) {
+      const copy = declarationCopyNotification(registration, office, submittedAt);
+      if (copy) notifications.insert(copy);
+    }
     return { eventId, status: 'accepted', registrationCode: registration.code, seq };
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from './audit-log.ts';
-import { insertOutboxEvent } from './outbox-repository.ts';
+import { eraseDeliveredKioskEvent, insertOutboxEvent } from './outbox-repository.ts';
 import type { Store } from './store.ts';
 
 // Registrations typed by citizens at the self-service kiosk. The row and its outbox event commit
@@ -19,6 +19,12 @@ export interface KioskRegistration {
   serverCode: string | null;
   syncedAt: string | null;
   purgedAt: string | null;
+  /** The citizen's language at the kiosk (null for rows from before the kiosk screens). */
+  language: string | null;
+  /** The queue number on the ticket, e.g. "K1-007". */
+  ticketNumber: string | null;
+  /** The receiving office the citizen chose (kept after the payload is erased). */
+  officeCode: string | null;
 }
 
 interface KioskRow {
@@ -31,6 +37,9 @@ interface KioskRow {
   server_code: string | null;
   synced_at: string | null;
   purged_at: string | null;
+  language: string | null;
+  ticket_number: string | null;
+  office_code: string | null;
 }
 
 function toKioskRegistration(row: KioskRow): KioskRegistration {
@@ -44,6 +53,9 @@ function toKioskRegistration(row: KioskRow): KioskRegistration {
     serverCode: row.server_code,
     syncedAt: row.synced_at,
     purgedAt: row.purged_at,
+    language: row.language,
+    ticketNumber: row.ticket_number,
+    officeCode: row.office_code,
   };
 }
 
@@ -55,7 +67,13 @@ function toKioskRegistration(row: KioskRow): KioskRegistration {
 export function submitKioskRegistration(
   store: Store,
   submission: Record<string, unknown>,
-  options: { localRef?: string; eventId?: string } = {},
+  options: {
+    localRef?: string;
+    eventId?: string;
+    language?: string | null;
+    ticketNumber?: string | null;
+    officeCode?: string | null;
+  } = {},
 ): KioskRegistration {
   if (submission === null || typeof submission !== 'object' || Array.isArray(submission)) {
     throw new TypeError('a kiosk registration is a JSON object');
@@ -66,10 +84,19 @@ export function submitKioskRegistration(
   return store.transaction(() => {
     store
       .statement(
-        `INSERT INTO kiosk_registrations (local_ref, event_id, payload, created_at, sync_state)
-         VALUES (?, ?, ?, ?, 'pending')`,
+        `INSERT INTO kiosk_registrations
+           (local_ref, event_id, payload, created_at, sync_state, language, ticket_number, office_code)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
       )
-      .run(localRef, eventId, json, store.now().toISOString());
+      .run(
+        localRef,
+        eventId,
+        json,
+        store.now().toISOString(),
+        options.language ?? null,
+        options.ticketNumber ?? null,
+        options.officeCode ?? null,
+      );
     insertOutboxEvent(store, {
       eventId,
       type: 'kiosk-registration',
@@ -115,4 +142,73 @@ export function listUnsyncedKioskRegistrations(store: Store): KioskRegistration[
         .all() as KioskRow[],
   );
   return rows.map(toKioskRegistration);
+}
+
+export function findKioskRegistrationByEventId(store: Store, eventId: string): KioskRegistration | null {
+  const row = store.read(
+    () =>
+      store.statement('SELECT * FROM kiosk_registrations WHERE event_id = ?').get(eventId) as
+        KioskRow | undefined,
+  );
+  return row === undefined ? null : toKioskRegistration(row);
+}
+
+/**
+ * The next queue number of `day` (a Vietnam date, YYYY-MM-DD): 1, 2, 3… Call inside the
+ * transaction that stores the submission, so two submissions never share a number.
+ */
+export function nextKioskTicketNumber(store: Store, day: string): number {
+  const row = store
+    .statement(
+      `INSERT INTO kiosk_ticket_counters (day, last_number) VALUES (?, 1)
+       ON CONFLICT (day) DO UPDATE SET last_number = last_number + 1
+       RETURNING last_number`,
+    )
+    .get(day) as { last_number: number };
+  return row.last_number;
+}
+
+/**
+ * This kiosk's submissions of the person with one of `idNumbers` that still hold their payload and
+ * that the central did not refuse: a pending registration even while the kiosk is offline.
+ */
+export function findKioskRegistrationsByIdNumber(
+  store: Store,
+  idNumbers: readonly string[],
+): KioskRegistration[] {
+  if (idNumbers.length === 0) return [];
+  const rows = store.read(
+    () =>
+      store
+        .statement(
+          `SELECT * FROM kiosk_registrations
+           WHERE payload IS NOT NULL AND sync_state <> 'invalid'
+             AND json_extract(payload, '$.idDocument.number') IN (SELECT value FROM json_each(?))
+           ORDER BY created_at DESC`,
+        )
+        .all(JSON.stringify(idNumbers)) as KioskRow[],
+  );
+  return rows.map(toKioskRegistration);
+}
+
+/** A submission by the code the central gave it. */
+export function findKioskRegistrationByServerCode(store: Store, code: string): KioskRegistration | null {
+  const row = store.read(
+    () =>
+      store.statement('SELECT * FROM kiosk_registrations WHERE server_code = ?').get(code) as
+        KioskRow | undefined,
+  );
+  return row === undefined ? null : toKioskRegistration(row);
+}
+
+/**
+ * Erases the payload of a submission the central has and that was printed: from then on the kiosk
+ * holds no personal data of it (the print job's copy goes when the job is done). Returns whether it
+ * erased anything.
+ */
+export function eraseDeliveredKioskPayload(store: Store, localRef: string): boolean {
+  return store.transaction(() => {
+    const row = findKioskRegistration(store, localRef);
+    return row !== null && eraseDeliveredKioskEvent(store, row.eventId, store.now().toISOString());
+  });
 }

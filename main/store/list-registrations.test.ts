@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Registration } from '../core/registration/registration.ts';
-import { listRegistrations, type ListFilter } from './list-registrations.ts';
+import { kioskReferencePattern, listRegistrations, type ListFilter } from './list-registrations.ts';
 import { purgeExpired } from './purge-expired.ts';
 import { findByCard, upsertFromCentral } from './registrations-repository.ts';
 import {
@@ -165,6 +165,41 @@ describe('listRegistrations filters', () => {
   });
 });
 
+describe('listRegistrations by kiosk reference', () => {
+  beforeEach(() => {
+    const items = [
+      { seq: 1, registration: registration(1, { channel: 'kiosk' }), kioskReference: 'KS-7K3Q-X9PM-A2B4' },
+      { seq: 2, registration: registration(2, { channel: 'kiosk' }), kioskReference: 'KS-0000-0000-0001' },
+      { seq: 3, registration: registration(3, { fullName: 'Ks Văn Bảy' }), kioskReference: null },
+    ];
+    upsertFromCentral(store, items, { officeCode: '07921', seq: 3 });
+  });
+  const byText = (text: string, filter: Partial<ListFilter> = {}) =>
+    codes({ ...filter, match: { by: 'name', name: text } });
+
+  it('finds the one registration whose form carries the reference, in any case, within the filters', () => {
+    expect(byText('KS-7K3Q-X9PM-A2B4')).toEqual(['DK-001']);
+    expect(byText('ks-7k3q-x9pm-a2b4', { status: 'pending', channel: 'kiosk' })).toEqual(['DK-001']);
+    expect(byText('KS-7K3Q-X9PM-A2B4', { status: 'approved' })).toEqual([]);
+    expect(total({ match: { by: 'name', name: 'KS-0000-0000-0001' } })).toBe(1);
+  });
+
+  it('finds nothing for a reference no registration here carries (the kiosk has not synced yet)', () => {
+    expect(listRegistrations(store, { ...all, match: { by: 'name', name: 'KS-7K3Q-X9PM-A2B5' } })).toEqual({
+      rows: [],
+      total: 0,
+    });
+    // Text that only looks like the start of one is still a name.
+    expect(byText('ks van')).toEqual(['DK-003']);
+  });
+
+  it('exports the reference pattern the kiosk prints', () => {
+    expect(kioskReferencePattern.test('KS-7K3Q-X9PM-A2B4')).toBe(true);
+    expect(kioskReferencePattern.test('KS-7K3Q-X9PM-A2BO')).toBe(false);
+    expect(kioskReferencePattern.test('DK-07921-2026-000123')).toBe(false);
+  });
+});
+
 describe('listRegistrations paging', () => {
   beforeEach(() => {
     pull(Array.from({ length: 25 }, (_, index) => registration(index + 1)));
@@ -300,6 +335,7 @@ describe('the indexes behind the list', () => {
             prefix: 'nguyen',
             upper: 'nguyeo',
             code: 'DK-1',
+            reference: 'KS-7K3Q-X9PM-A2B4',
             limit: 20,
             offset: 0,
           }) as Array<{ detail: string }>
@@ -339,5 +375,13 @@ describe('the indexes behind the list', () => {
     expect(namePage).toContain(
       'USING INDEX registrations_by_name_search_key (name_search_key>? AND name_search_key<?)',
     );
+    const [referenceCount, referencePage] = plan({
+      status: 'pending',
+      match: { by: 'name', name: 'KS-7K3Q-X9PM-A2B4' },
+    });
+    for (const step of [referenceCount, referencePage]) {
+      expect(step).toContain('USING INDEX registrations_by_kiosk_reference (kiosk_reference=?)');
+      expect(step).not.toContain('registrations_list');
+    }
   });
 });

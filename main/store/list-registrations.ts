@@ -1,11 +1,16 @@
 import type { Registration, RegistrationStatus } from '../core/registration/registration.ts';
 import { idNumberKey, nameSearchKey, phoneKey, prefixUpperBound } from './lookup-keys.ts';
 import {
+  kioskReferenceKey,
   selectColumns,
   toStored,
   type RegistrationRow,
   type StoredRegistration,
 } from './registrations-repository.ts';
+
+// Defined beside the lookup that uses it (registrations-repository.ts), which this module imports:
+// defining it here would make the two modules import each other.
+export { kioskReferencePattern } from './registrations-repository.ts';
 import type { Store } from './store.ts';
 
 // The counter home's list: registrations filtered by status, channel and child/adult, optionally
@@ -21,7 +26,11 @@ export type RegistrationMatch =
   /** Ten digits: a social-insurance number, or a mobile number when it starts with 0. */
   | { by: 'social-insurance-number-or-phone'; digits: string }
   | { by: 'phone'; phone: string }
-  /** The start of the full name, diacritics and case ignored. */
+  /**
+   * The start of the full name, diacritics and case ignored. Text that is exactly a kiosk
+   * reference (`kioskReferencePattern`, any case) is looked up as one instead: the reference
+   * printed on a form made offline finds its registration (index lookup), and nothing else.
+   */
   | { by: 'name'; name: string }
   /** Text that can match nothing (a registration code that does not exist here). */
   | { by: 'nothing' };
@@ -65,6 +74,11 @@ function matchCondition(match: RegistrationMatch, parameters: Parameters): strin
       parameters.key = phoneKey(match.phone);
       return 'phone = @key';
     case 'name': {
+      const reference = kioskReferenceKey(match.name);
+      if (reference !== null) {
+        parameters.reference = reference;
+        return 'kiosk_reference = @reference';
+      }
       const prefix = nameSearchKey(match.name);
       if (prefix === '') return null;
       parameters.prefix = prefix;

@@ -126,6 +126,9 @@ export function markDone(store: Store, results: readonly PushAccepted[]): number
              WHERE event_id = ?`,
           )
           .run(now, result.serverCode ?? null, row.event_id);
+        // Delivered and already printed (a kiosk that was offline while it printed): the kiosk has
+        // no reason left to hold the citizen's data.
+        eraseDeliveredKioskEvent(store, row.event_id, now);
       }
       moved += 1;
     }
@@ -284,4 +287,27 @@ export function findOutboxEvent(store: Store, eventId: string): OutboxRecord | n
         .get(eventId) as OutboxRecord | undefined,
   );
   return row ?? null;
+}
+
+/**
+ * Erases a kiosk form's personal data once the central has it and it was printed: the submission's
+ * payload and the finished outbox row's copy of it (only the reference stays). Inside the caller's
+ * transaction. Returns whether there was anything to erase.
+ */
+export function eraseDeliveredKioskEvent(store: Store, eventId: string, at: string): boolean {
+  const erased = store
+    .statement(
+      `UPDATE kiosk_registrations SET payload = NULL, purged_at = ?
+       WHERE event_id = ? AND purged_at IS NULL AND sync_state = 'synced' AND printed_at IS NOT NULL
+       RETURNING local_ref`,
+    )
+    .get(at, eventId) as { local_ref: string } | undefined;
+  if (erased === undefined) return false;
+  store
+    .statement(
+      `UPDATE outbox SET payload = json_object('localReference', ?) WHERE event_id = ? AND state <> 'pending'`,
+    )
+    .run(erased.local_ref, eventId);
+  appendAudit(store, { actor: 'kiosk', action: 'kiosk-registration.erased', subject: erased.local_ref });
+  return true;
 }

@@ -208,6 +208,19 @@ export function cancelPrintJob(store: Store, jobId: string): StoredPrintJob | nu
 }
 
 /** The jobs that still need someone (pending, printing, failed), then the last `recentFinished`. */
+/** Every job of one form (a registration code or a kiosk reference), oldest first. */
+export function listPrintJobsOf(store: Store, registrationCode: string): StoredPrintJob[] {
+  return store.read(() =>
+    (
+      store
+        .statement(
+          `SELECT ${columns} FROM print_jobs WHERE registration_code = ? ORDER BY requested_at, job_id`,
+        )
+        .all(registrationCode) as PrintJobRow[]
+    ).map(toJob),
+  );
+}
+
 export function listPrintJobs(store: Store, recentFinished = 20): StoredPrintJob[] {
   return store.read(() => {
     const open = store

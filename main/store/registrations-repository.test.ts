@@ -5,6 +5,8 @@ import { recordDecision } from './record-decision.ts';
 import {
   findByCode,
   findByIdNumber,
+  findByKioskReference,
+  kioskReferenceKey,
   findByOldIdNumber,
   findByPhone,
   findBySocialInsuranceNumber,
@@ -220,6 +222,94 @@ describe('upsertFromCentral', () => {
       officerId: 'cb01',
       syncState: 'pending',
     });
+  });
+});
+
+describe('kiosk references', () => {
+  const reference = 'KS-7K3Q-X9PM-A2B4';
+  const kioskForm = makeRegistration({
+    code: 'DK-07921-2026-000900',
+    channel: 'kiosk',
+    fullName: 'Lê Thị Hoa',
+  });
+  const storedReference = (code: string) =>
+    store.db.prepare('SELECT kiosk_reference FROM registrations WHERE code = ?').pluck().get(code);
+
+  beforeEach(() => {
+    upsertFromCentral(
+      store,
+      [
+        { seq: 1, registration: people[0] as Registration, kioskReference: null },
+        // An older central sends no kioskReference at all.
+        { seq: 2, registration: people[1] as Registration },
+        { seq: 3, registration: kioskForm, kioskReference: reference },
+      ],
+      cursor(3),
+    );
+  });
+
+  it('stores the reference the central sends, and null for other registrations', () => {
+    expect(storedReference('DK-07921-2026-000900')).toBe(reference);
+    expect(storedReference('DK-1')).toBeNull();
+    expect(storedReference('DK-2')).toBeNull();
+  });
+
+  it('keeps a stored reference when a newer version comes without the field (an older central)', () => {
+    const decided = { ...kioskForm, status: 'withdrawn' as const };
+    upsertFromCentral(store, [{ seq: 4, registration: decided }], cursor(4));
+    expect(findByCode(store, kioskForm.code)?.registration.status).toBe('withdrawn');
+    expect(storedReference(kioskForm.code)).toBe(reference);
+  });
+
+  it('refuses a page whose reference is not one, or names a second registration', () => {
+    expect(() =>
+      upsertFromCentral(
+        store,
+        [{ seq: 5, registration: people[2] as Registration, kioskReference: '' }],
+        cursor(5),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'store-constraint' }));
+    expect(() =>
+      upsertFromCentral(
+        store,
+        [{ seq: 5, registration: people[2] as Registration, kioskReference: reference }],
+        cursor(5),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'store-constraint' }));
+    expect(findByCode(store, 'DK-3')).toBeNull();
+    expect(getPullCursor(store, '07921')).toBe(3);
+  });
+
+  it('finds the registration by its reference however it was typed, and nothing for another', () => {
+    expect(findByKioskReference(store, reference)?.registration.code).toBe(kioskForm.code);
+    expect(findByKioskReference(store, ' ks-7k3q-x9pm-a2b4 ')?.registration.code).toBe(kioskForm.code);
+    // Crockford's reading: O is 0, I and L are 1 (no reference holds O, I or L).
+    upsertFromCentral(
+      store,
+      [{ seq: 6, registration: people[3] as Registration, kioskReference: 'KS-1010-0000-1111' }],
+      cursor(6),
+    );
+    expect(findByKioskReference(store, 'KS-IOLO-OOOO-ilIl')?.registration.code).toBe('DK-4');
+    expect(findByKioskReference(store, 'KS-7K3Q-X9PM-A2B5')).toBeNull();
+    expect(findByKioskReference(store, 'DK-07921-2026-000900')).toBeNull();
+    expect(kioskReferenceKey('KS-7K3Q-X9PM-A2B')).toBeNull();
+    expect(kioskReferenceKey('KS-7K3Q-X9PM-A2BU')).toBeNull();
+    expect(kioskReferenceKey('xKS-7K3Q-X9PM-A2B4')).toBeNull();
+  });
+
+  it('answers the search box: a reference typed there is looked up as one, by its index', () => {
+    const names = (query: string) => searchByName(store, query).map((found) => found.registration.code);
+    expect(names('ks-7k3q-x9pm-a2b4')).toEqual([kioskForm.code]);
+    expect(names('KS-0000-0000-0000')).toEqual([]);
+    expect(names('le thi hoa')).toEqual([kioskForm.code]);
+    const plan = (
+      store.db
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT json FROM registrations WHERE kiosk_reference = ? AND json IS NOT NULL',
+        )
+        .all(reference) as Array<{ detail: string }>
+    ).map((step) => step.detail);
+    expect(plan.join(' | ')).toContain('USING INDEX registrations_by_kiosk_reference (kiosk_reference=?)');
   });
 });
 

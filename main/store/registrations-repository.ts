@@ -1,3 +1,4 @@
+import { readKioskReference } from '../core/registration/kiosk-reference.ts';
 import { registrationSchema, type Decision, type Registration } from '../core/registration/registration.ts';
 import { idNumberKey, nameSearchKey, phoneKey, prefixUpperBound } from './lookup-keys.ts';
 import { advancePullCursor } from './sync-state-repository.ts';
@@ -36,6 +37,8 @@ export interface StoredRegistration {
 export interface CentralRegistration {
   seq: number;
   registration: Registration;
+  /** The kiosk's reference of the form (kiosk registrations); absent from an older central. */
+  kioskReference?: string | null | undefined;
 }
 
 /** Where the pull stops after this page: the last server sequence it covered, per office. */
@@ -129,6 +132,22 @@ export function findByCode(store: Store, code: string): StoredRegistration | nul
   return lookup(store, 'code = ?', code.trim())[0] ?? null;
 }
 
+// The kiosk's reference of a form (main/core/registration/kiosk-reference.ts): as stored, from
+// what was typed or scanned (any case; O read as 0, I/L as 1), or null when it is not one.
+export { kioskReferencePattern } from '../core/registration/kiosk-reference.ts';
+export const kioskReferenceKey = readKioskReference;
+
+/**
+ * The registration made from the kiosk form with this reference (the unique index on
+ * kiosk_reference); null when the text is not a reference or none is known here yet — the kiosk
+ * may not have synced, or the form is for another office.
+ */
+export function findByKioskReference(store: Store, reference: string): StoredRegistration | null {
+  const key = kioskReferenceKey(reference);
+  if (key === null) return null;
+  return lookup(store, 'kiosk_reference = ?', key)[0] ?? null;
+}
+
 /** By the number of the registration's ID document (CCCD, old CMND or passport). Newest first. */
 export function findByIdNumber(store: Store, idNumber: string): StoredRegistration[] {
   return lookup(store, 'id_number = ?', idNumberKey(idNumber));
@@ -156,6 +175,12 @@ export function findByPhone(store: Store, phone: string): StoredRegistration[] {
  * grow with the store (docs/local-store.md "Lookups and name search": why not FTS5). Ordered by name.
  */
 export function searchByName(store: Store, query: string, limit = 20): StoredRegistration[] {
+  // The text of a form printed offline is its kiosk reference, and the search box reads anything
+  // that is not a number or a code as a name: a reference is looked up as what it is.
+  if (kioskReferenceKey(query) !== null) {
+    const byReference = findByKioskReference(store, query);
+    return byReference ? [byReference] : [];
+  }
   const prefix = nameSearchKey(query);
   if (prefix === '') return [];
   const upper = prefixUpperBound(prefix);
@@ -237,6 +262,8 @@ interface ExistingRow {
  * cursor are both saved or neither is, so a crash can only make the next pull repeat a page, never
  * skip one. Versions whose sequence is not newer than the stored one are skipped, which makes a
  * replayed or overlapping page harmless and the result independent of how the pull was paged.
+ * A version without `kioskReference` (an older central) keeps the reference already stored: the
+ * central never takes one back, so "not sent" is not "none".
  */
 export function upsertFromCentral(
   store: Store,
@@ -258,13 +285,21 @@ export function upsertFromCentral(
         },
       );
     }
-    return { seq: item.seq, registration: parsed.data };
+    const kioskReference = item.kioskReference ?? null;
+    if (kioskReference !== null && !validKioskReference(kioskReference)) {
+      throw new StoreError(
+        'store-constraint',
+        'Dữ liệu nhận từ máy chủ trung tâm không hợp lệ nên không được lưu. Hãy báo cho bộ phận kỹ thuật.',
+        { details: { code: parsed.data.code, seq: item.seq, issues: [{ path: ['kioskReference'] }] } },
+      );
+    }
+    return { seq: item.seq, registration: parsed.data, kioskReference };
   });
 
   return store.transaction(() => {
     const summary: UpsertSummary = { inserted: 0, updated: 0, skipped: 0 };
     const now = store.now().toISOString();
-    for (const { seq, registration } of checked) {
+    for (const { seq, registration, kioskReference } of checked) {
       const existing = store
         .statement(
           `SELECT r.server_seq, r.local_state,
@@ -281,15 +316,16 @@ export function upsertFromCentral(
       store
         .statement(
           `INSERT INTO registrations (code, json, id_number, old_id_number, social_insurance_number, phone,
-             name_search_key, channel, submitted_at, has_guardian, office_code, status, server_seq, local_state,
-             updated_at, purged_at)
+             name_search_key, channel, submitted_at, has_guardian, kiosk_reference, office_code, status,
+             server_seq, local_state, updated_at, purged_at)
            VALUES (@code, @json, @id_number, @old_id_number, @social_insurance_number, @phone,
-             @name_search_key, @channel, @submitted_at, @has_guardian, @office_code, @status, @server_seq,
-             @local_state, @updated_at, NULL)
+             @name_search_key, @channel, @submitted_at, @has_guardian, @kiosk_reference, @office_code, @status,
+             @server_seq, @local_state, @updated_at, NULL)
            ON CONFLICT (code) DO UPDATE SET json = excluded.json, id_number = excluded.id_number,
              old_id_number = excluded.old_id_number, social_insurance_number = excluded.social_insurance_number,
              phone = excluded.phone, name_search_key = excluded.name_search_key, channel = excluded.channel,
              submitted_at = excluded.submitted_at, has_guardian = excluded.has_guardian,
+             kiosk_reference = coalesce(excluded.kiosk_reference, registrations.kiosk_reference),
              office_code = excluded.office_code, status = excluded.status, server_seq = excluded.server_seq,
              local_state = excluded.local_state, updated_at = excluded.updated_at, purged_at = NULL`,
         )
@@ -297,6 +333,7 @@ export function upsertFromCentral(
           code: registration.code,
           json: JSON.stringify(registration),
           ...searchColumns(registration),
+          kiosk_reference: kioskReference,
           office_code: registration.officeCode,
           status: registration.status,
           server_seq: seq,
@@ -309,6 +346,14 @@ export function upsertFromCentral(
     advancePullCursor(store, cursor.officeCode, cursor.seq);
     return summary;
   });
+}
+
+/**
+ * Any reference the central accepted (1–64 characters, docs/sync-protocol.md §6), not only the
+ * `KS-` shape this app's kiosks make: the store keeps what the central says.
+ */
+function validKioskReference(reference: unknown): boolean {
+  return typeof reference === 'string' && reference.length >= 1 && reference.length <= 64;
 }
 
 /**

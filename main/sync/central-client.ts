@@ -5,6 +5,7 @@ import {
   errorResponseSchema,
   healthResponseSchema,
   maxPullLimit,
+  officesResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   staffResponseSchema,
@@ -12,6 +13,7 @@ import {
   type DeviceInfoResponse,
   type EnrollmentResponse,
   type HealthResponse,
+  type OfficesResponse,
   type PullResponse,
   type PushResponse,
   type StaffResponse,
@@ -85,6 +87,11 @@ export class CentralClient {
 
   staff(officeCode: string): Promise<Timed<StaffResponse>> {
     return this.#request('GET', syncPaths.staff(officeCode), undefined, staffResponseSchema, true);
+  }
+
+  /** Every receiving office a kiosk form may name (not only this device's). */
+  offices(): Promise<Timed<OfficesResponse>> {
+    return this.#request('GET', syncPaths.offices, undefined, officesResponseSchema, true);
   }
 
   async #request<S extends z.ZodType>(

@@ -9,6 +9,7 @@ import {
   scheduleRetry,
 } from '../store/outbox-repository.ts';
 import type { OutboxEvent } from '../store/outbox-events.ts';
+import { replaceAllOffices } from '../store/offices-repository.ts';
 import { upsertFromCentral } from '../store/registrations-repository.ts';
 import { replaceAllStaff } from '../store/staff-repository.ts';
 import type { Store } from '../store/store.ts';
@@ -31,7 +32,7 @@ import { clockWarningThresholdMs, initialSyncStatus, type SyncStatus } from './s
 // The sync loop of one counter or kiosk (ARCHITECTURE.md "Data and sync principles").
 //
 // A round: push the outbox oldest first, then pull every registration of this office changed since
-// the cursor, then (now and then) the staff directory. Push is at-least-once: the same eventIds go
+// the cursor, then (now and then) the staff directory and the list of offices. Push is at-least-once: the same eventIds go
 // out until the central answers for them, and its insert-or-ignore makes a repeat harmless; a
 // `duplicate` answer carries the original outcome. Each pulled page is applied with its cursor in
 // one transaction (upsertFromCentral), so a crash can only make us fetch a page again. The device
@@ -50,6 +51,10 @@ export interface SyncEngineOptions {
   pushBatchSize?: number;
   pullPageSize?: number;
   staffRefreshMs?: number;
+  /** How old the stored office list may get before a round fetches it again (default one day). */
+  officesRefreshMs?: number;
+  /** After a failed office-list fetch, how long to wait before the next try (default 15 minutes). */
+  officesRetryMs?: number;
   maxBackoffMs?: number;
   random?: () => number;
   now?: () => Date;
@@ -60,6 +65,7 @@ export interface SyncEngineOptions {
 
 const centralDeviceIdKey = 'central-device-id';
 const staffRefreshedAtKey = 'staff-refreshed-at';
+const officesRefreshedAtKey = 'offices-refreshed-at';
 
 export class SyncEngine {
   readonly #options: Required<Omit<SyncEngineOptions, 'enrollmentCode' | 'onStatus' | 'onStaffReplaced'>> &
@@ -72,6 +78,8 @@ export class SyncEngine {
   #stopped = true;
   /** Events the central refused in this round because this PC's clock runs ahead. */
   #clockRefusals = 0;
+  /** When the office list last failed to come (ms), so a central without it is not asked every round. */
+  #officesFailedAt: number | null = null;
 
   constructor(options: SyncEngineOptions) {
     this.#options = {
@@ -79,6 +87,8 @@ export class SyncEngine {
       pushBatchSize: 200,
       pullPageSize: 5000,
       staffRefreshMs: 6 * 60 * 60 * 1000,
+      officesRefreshMs: 24 * 60 * 60 * 1000,
+      officesRetryMs: 15 * 60 * 1000,
       maxBackoffMs: 5 * 60 * 1000,
       random: Math.random,
       now: () => new Date(),
@@ -156,6 +166,7 @@ export class SyncEngine {
       await this.#push();
       await this.#pull();
       await this.#refreshStaffWhenDue();
+      await this.#refreshOfficesWhenDue();
       recordSyncSuccess(store, this.#options.now());
       this.#failures = 0;
       this.#update({
@@ -256,6 +267,36 @@ export class SyncEngine {
       writeSyncValue(store, staffRefreshedAtKey, now.toISOString());
     });
     this.#options.onStaffReplaced?.();
+  }
+
+  /**
+   * The receiving offices a kiosk form may name. They change a few times a year, so once a day is
+   * plenty. Unlike the staff directory (which decides who may sign in, so a failure to get it fails
+   * the round), a failure here never fails the round: its registrations are pushed and pulled
+   * already, and the kiosk keeps offering the list it has. It is logged (the code, never a body)
+   * and tried again after `officesRetryMs`; a central from before the list answers 404 until it is
+   * upgraded, and that must not turn every kiosk's status to "offline".
+   */
+  async #refreshOfficesWhenDue(): Promise<void> {
+    const { store, client } = this.#options;
+    const now = this.#options.now();
+    // Distances, not comparisons: a clock set back must not hold the refresh for as long.
+    const since = (at: number) => Math.abs(now.getTime() - at);
+    if (this.#officesFailedAt !== null && since(this.#officesFailedAt) < this.#options.officesRetryMs) return;
+    const last = Date.parse(readSyncValue(store, officesRefreshedAtKey) ?? '');
+    if (!Number.isNaN(last) && since(last) < this.#options.officesRefreshMs) return;
+    try {
+      const { body } = await client.offices();
+      store.transaction(() => {
+        replaceAllOffices(store, body.offices);
+        writeSyncValue(store, officesRefreshedAtKey, now.toISOString());
+      });
+      this.#officesFailedAt = null;
+    } catch (error) {
+      const syncError = asSyncError(error);
+      console.warn(`office list refresh failed: ${syncError.code}: ${syncError.message}`);
+      this.#officesFailedAt = now.getTime();
+    }
   }
 
   #recordClockOffset(offsetMs: number): void {

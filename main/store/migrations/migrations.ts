@@ -2,9 +2,18 @@ import { initialSchema } from './0001-initial-schema.ts';
 import { staffSignIn } from './0002-staff-sign-in.ts';
 import { printQueue } from './0003-print-queue.ts';
 import { registrationList } from './0004-registration-list.ts';
+import { officesAndKioskReferences } from './0005-offices-and-kiosk-references.ts';
+import { kioskVisits } from './0006-kiosk-visits.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration this build knows, in order. Append only. */
-export const migrations: readonly Migration[] = [initialSchema, staffSignIn, printQueue, registrationList];
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  staffSignIn,
+  printQueue,
+  registrationList,
+  officesAndKioskReferences,
+  kioskVisits,
+];
 
 export const latestSchemaVersion = migrations.length;

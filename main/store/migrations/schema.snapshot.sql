@@ -1,4 +1,4 @@
--- user_version 4
+-- user_version 6
 
 CREATE INDEX audit_log_by_subject ON audit_log (subject, id) WHERE subject IS NOT NULL;
 
@@ -21,6 +21,9 @@ CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE state = 'pending';
 CREATE INDEX print_jobs_by_state ON print_jobs (state, requested_at);
 
 CREATE INDEX registrations_by_id_number ON registrations (id_number) WHERE id_number IS NOT NULL;
+
+CREATE UNIQUE INDEX registrations_by_kiosk_reference ON registrations (kiosk_reference)
+    WHERE kiosk_reference IS NOT NULL;
 
 CREATE INDEX registrations_by_name_search_key ON registrations (name_search_key)
     WHERE name_search_key IS NOT NULL;
@@ -86,9 +89,22 @@ CREATE TABLE kiosk_registrations (
     sync_state TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'invalid')),
     server_code TEXT,
     synced_at TEXT,
-    purged_at TEXT,
+    purged_at TEXT, language TEXT
+     CHECK (language IN ('vi', 'en', 'zh', 'ko', 'ja')), ticket_number TEXT, office_code TEXT,
     CHECK ((payload IS NULL) = (purged_at IS NOT NULL))
   ) STRICT;
+
+CREATE TABLE kiosk_ticket_counters (
+    day TEXT PRIMARY KEY NOT NULL,
+    last_number INTEGER NOT NULL CHECK (last_number > 0)
+  ) STRICT;
+
+CREATE TABLE offices (
+    office_code TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    province TEXT,
+    fetched_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE outbox (
     seq INTEGER PRIMARY KEY,
@@ -148,7 +164,7 @@ CREATE TABLE registrations (
     server_seq INTEGER NOT NULL CHECK (server_seq > 0),
     local_state TEXT NOT NULL CHECK (local_state IN ('synced', 'decided-locally', 'conflict')),
     updated_at TEXT NOT NULL,
-    purged_at TEXT, channel TEXT CHECK (channel IN ('portal', 'app', 'kiosk')), submitted_at TEXT, has_guardian INTEGER CHECK (has_guardian IN (0, 1)),
+    purged_at TEXT, channel TEXT CHECK (channel IN ('portal', 'app', 'kiosk')), submitted_at TEXT, has_guardian INTEGER CHECK (has_guardian IN (0, 1)), kiosk_reference TEXT,
     CHECK ((json IS NULL) = (purged_at IS NOT NULL))
   ) STRICT;
 
