@@ -15,6 +15,8 @@ import { AppError } from './app-error.ts';
 import { createDispatcher, type CallerState, type DispatcherOptions } from './dispatch/dispatch-operation.ts';
 import { EventHub, type EventListener } from './event-hub.ts';
 import { healthHandlers } from './health/health-handlers.ts';
+import { kioskHandlers } from './kiosk/kiosk-handlers.ts';
+import { KioskService } from './kiosk/kiosk-service.ts';
 import { startStoreMaintenance } from './maintenance/store-maintenance.ts';
 import type { OperationHandlers } from './operation-handlers.ts';
 import { createFormRenderer } from './print/form-renderer.ts';
@@ -156,6 +158,7 @@ async function startParts(
   });
   await prints.start();
   cleanup.push(() => prints.close());
+  const kiosk = new KioskService({ store, now, settings: () => settings.current, sync, prints });
   const display = () =>
     displaySettings(settings.current, { trainingMode: sync.trainingMode, enrolled: sync.enrolled });
   const applied = async (next: Settings) => {
@@ -183,6 +186,7 @@ async function startParts(
     }),
     ...syncHandlers({ sync, settings, store, applied }),
     ...printHandlers(prints),
+    ...kioskHandlers(kiosk),
   };
 
   const callerState = (): CallerState => {

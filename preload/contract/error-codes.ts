@@ -50,6 +50,8 @@ export const errorCodeGroups = {
     'conflict-not-found',
   ],
   print: ['form-render-failed', 'print-job-not-found', 'print-job-not-retryable'],
+  /** The self-service kiosk: a citizen's visit and their one submission. */
+  kiosk: ['kiosk-visit-required', 'kiosk-registration-exists', 'kiosk-nothing-submitted'],
   sync: [
     'sync-network',
     'sync-timeout',
@@ -144,6 +146,13 @@ export const errorDetailSchemas = {
   }),
   'data-directory-unwritable': z.object({ dataDirectory: z.string() }),
   'print-job-not-found': z.object({ jobId: z.string() }),
+  /** The person already has a pending registration: the kiosk shows it instead of filing another. */
+  'kiosk-registration-exists': z.object({
+    registrationCode: z.string().nullable(),
+    reference: z.string().nullable(),
+    submittedAt: isoTimestamp,
+    waitingForSync: z.boolean(),
+  }),
   'print-job-not-retryable': z.object({ jobId: z.string(), state: z.string() }),
 } as const satisfies Partial<Record<ErrorCode, z.ZodType>>;
 

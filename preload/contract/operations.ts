@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { healthOperations } from './areas/health.ts';
+import { kioskOperations } from './areas/kiosk.ts';
 import { printOperations } from './areas/print.ts';
 import { registrationOperations } from './areas/registrations.ts';
 import { scanOperations } from './areas/scan.ts';
@@ -25,6 +26,7 @@ export const operations = {
   ...registrationOperations,
   ...printOperations,
   ...syncOperations,
+  ...kioskOperations,
 } as const satisfies Record<string, OperationDefinition>;
 
 export type Operations = typeof operations;

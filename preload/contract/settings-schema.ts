@@ -52,6 +52,23 @@ const securityFields = {
     .max(24 * 60),
 };
 
+const kioskFields = {
+  /** Seconds without a touch before a kiosk visit is wiped (the warning comes before it). */
+  idleTimeoutSeconds: z.number().int().min(3).max(600),
+  /** How long the "are you still there?" warning shows before the reset. */
+  idleWarningSeconds: z.number().int().min(1).max(120),
+};
+
+export const kioskSettingsSchema = z
+  .object({
+    idleTimeoutSeconds: kioskFields.idleTimeoutSeconds.default(90),
+    idleWarningSeconds: kioskFields.idleWarningSeconds.default(20),
+  })
+  .refine((value) => value.idleWarningSeconds < value.idleTimeoutSeconds, {
+    message: 'thời gian cảnh báo phải ngắn hơn thời gian chờ',
+    path: ['idleWarningSeconds'],
+  });
+
 export const scannerSettingsSchema = z.object({
   wedgeMaxKeyIntervalMs: scannerFields.wedgeMaxKeyIntervalMs.default(40),
   wedgeMinLength: scannerFields.wedgeMinLength.default(12),
@@ -102,6 +119,7 @@ export const settingsSchema = z.object({
   scanner: scannerSettingsSchema.default(scannerSettingsSchema.parse({})),
   printer: printerSettingsSchema.default(printerSettingsSchema.parse({})),
   security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
+  kiosk: kioskSettingsSchema.default(kioskSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -117,6 +135,7 @@ export const settingsPatchSchema = z
     scanner: z.object(scannerFields).partial().strict(),
     printer: z.object(printerFields).partial().strict(),
     security: z.object(securityFields).partial().strict(),
+    kiosk: z.object(kioskFields).partial().strict(),
   })
   .partial()
   .strict();

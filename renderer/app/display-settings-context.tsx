@@ -3,6 +3,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -62,7 +63,9 @@ export function DisplaySettingsProvider({
   );
   const current = isShippedLanguage(i18n.language) ? i18n.language : 'vi';
 
-  useEffect(() => {
+  // Before the new text paints: the CJK faces are chosen by :lang(), so a frame drawn with the old
+  // lang would show Japanese in Chinese glyph forms.
+  useLayoutEffect(() => {
     document.documentElement.lang = current;
   }, [current]);
 

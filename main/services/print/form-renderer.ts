@@ -36,6 +36,7 @@ export function createFormRenderer(dataDirectory: string, officeCode: () => stri
         office: { code: registration.officeCode, name: null },
         printedAt: options.printedAt,
         summaryLanguage: options.summaryLanguage,
+        ticket: options.ticket ?? null,
         training: options.training,
         paperSize: options.paperSize,
       },

@@ -17,7 +17,7 @@ import {
 } from '../../store/store-test-helpers.ts';
 import type { Store } from '../../store/store.ts';
 import { isAppError } from '../app-error.ts';
-import type { FormRenderer, PrinterPort, PrintOutcome } from './print-ports.ts';
+import { fakePrinter, renderer, type FakePrinter } from './print-test-doubles.ts';
 import { PrintService } from './print-service.ts';
 
 // The queue's own rules, with a printer that does what each test says: one job at a time, never two
@@ -25,50 +25,6 @@ import { PrintService } from './print-service.ts';
 
 const officer = { staffId: 'cb-07921-1', role: 'officer' } as const;
 const admin = { staffId: 'qt-07921', role: 'admin' } as const;
-
-interface FakePrinter extends PrinterPort {
-  printed: string[];
-  cancelled: string[];
-  next: Array<() => Promise<PrintOutcome>>;
-  outcomes: Map<string, 'done' | 'pending' | 'failed' | 'unknown'>;
-}
-
-function fakePrinter(): FakePrinter {
-  let count = 0;
-  const printer: FakePrinter = {
-    kind: 'cups',
-    printed: [],
-    cancelled: [],
-    next: [],
-    outcomes: new Map(),
-    listPrinters: async () => ({ printers: [] }),
-    print: async (request, options) => {
-      count += 1;
-      const id = `Q-${count}`;
-      // Like CUPS: the spooler names the queue that took the job, the default one when none was asked.
-      options.onSubmitted?.(id, request.printerName ?? 'Mac-dinh');
-      printer.printed.push(request.title);
-      const step = printer.next.shift();
-      return step ? step() : { status: 'done', systemJobId: id };
-    },
-    jobOutcome: async (id) => printer.outcomes.get(id) ?? 'unknown',
-    cancel: async (id) => void printer.cancelled.push(id),
-  };
-  return printer;
-}
-
-const renderer: FormRenderer = {
-  declaration: async ({ registration }) => ({
-    pdf: Buffer.from(`%PDF ${registration.code}`),
-    pages: 1,
-    template: { source: 'default', revision: 'test', problem: null },
-  }),
-  testPage: async () => ({
-    pdf: Buffer.from('%PDF test'),
-    pages: 1,
-    template: { source: 'default', revision: 'test', problem: null },
-  }),
-};
 
 let temp: TempDir;
 let store: Store;

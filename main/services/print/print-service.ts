@@ -3,7 +3,9 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrintJob, SummaryLanguage } from '../../../preload/contract/areas/print.ts';
 import type { Settings } from '../../../preload/contract/settings-schema.ts';
+import type { Registration } from '../../core/registration/registration.ts';
 import type { StaffRole } from '../../core/staff/staff-roles.ts';
+import type { TicketSlip } from '../../documents/declaration/draw-ticket-slip.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import {
   cancelPrintJob,
@@ -14,6 +16,7 @@ import {
   insertPrintJob,
   listInterruptedPrintJobs,
   listPrintJobs,
+  listPrintJobsOf,
   readPrintJobPdf,
   recordSystemJobId,
   supersedePrintJobs,
@@ -42,10 +45,13 @@ export interface PrintServiceOptions {
   onQueueChanged: (summary: { waiting: number; failed: number }) => void;
 }
 
-/** Who asks: the staff member's id and role (an administrator does not see citizens' data). */
+/**
+ * Who asks: the staff member's id and role (an administrator does not see citizens' data), or the
+ * kiosk, which prints only the form of the citizen in front of it (main/services/kiosk).
+ */
 export interface PrintRequester {
   staffId: string;
-  role: StaffRole;
+  role: StaffRole | 'kiosk';
 }
 
 export class PrintService {
@@ -118,6 +124,47 @@ export class PrintService {
       by,
     );
     return this.#wire(await this.#run(job.jobId), by);
+  }
+
+  /**
+   * A kiosk submission's form: rendered from the submission itself (the store has no registration
+   * for it until the central numbers it), with the summary and the ticket slip, as one job.
+   */
+  async submitKioskForm(
+    input: {
+      registration: Registration;
+      summaryLanguage: SummaryLanguage | null;
+      ticket: TicketSlip;
+    },
+    by: PrintRequester,
+  ): Promise<PrintJob> {
+    const rendered = await this.#render(() =>
+      this.#options.renderer.declaration({
+        registration: input.registration,
+        summaryLanguage: input.summaryLanguage,
+        ticket: input.ticket,
+        training: this.#options.trainingMode(),
+        paperSize: this.#options.settings().printer.paperSize,
+        printedAt: this.#options.now(),
+      }),
+    );
+    const job = this.#enqueue(
+      {
+        document: 'declaration',
+        registrationCode: input.ticket.formCode,
+        citizenName: input.registration.fullName,
+        summaryLanguage: input.summaryLanguage,
+        printerName: this.#options.settings().printer.printerName,
+      },
+      rendered,
+      by,
+    );
+    return this.#wire(await this.#run(job.jobId), by);
+  }
+
+  /** The jobs of one form (a registration code or a kiosk reference), oldest first. */
+  jobsOf(registrationCode: string, by: PrintRequester): PrintJob[] {
+    return listPrintJobsOf(this.#options.store, registrationCode).map((job) => this.#wire(job, by));
   }
 
   async submitTestPage(printerName: string | null, by: PrintRequester): Promise<PrintJob> {
@@ -410,7 +457,7 @@ export class PrintService {
   }
 
   #wire(job: StoredPrintJob, by: PrintRequester): PrintJob {
-    const seesCitizens = by.role === 'officer' || by.role === 'supervisor';
+    const seesCitizens = by.role !== 'admin';
     return {
       jobId: job.jobId,
       document: job.document,
@@ -435,9 +482,12 @@ export class PrintService {
   }
 }
 
-/** A citizen's form is a caseworker's to print or cancel; an administrator handles test pages. */
+/**
+ * A citizen's form is a caseworker's to print or cancel (or the kiosk's, for the form of the visit
+ * it is printing); an administrator handles test pages.
+ */
 function assertMaySee(job: StoredPrintJob, by: PrintRequester): void {
-  if (job.document === 'declaration' && by.role !== 'officer' && by.role !== 'supervisor') {
+  if (job.document === 'declaration' && by.role === 'admin') {
     throw new AppError('forbidden', 'Chỉ cán bộ tiếp nhận mới in hoặc huỷ tờ khai của người dân.');
   }
 }

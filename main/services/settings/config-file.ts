@@ -78,5 +78,6 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     scanner: { ...current.scanner, ...patch.scanner },
     printer: { ...current.printer, ...patch.printer },
     security: { ...current.security, ...patch.security },
+    kiosk: { ...current.kiosk, ...patch.kiosk },
   });
 }

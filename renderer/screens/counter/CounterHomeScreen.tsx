@@ -1,3 +1,4 @@
+import { readKioskReference } from '../../../main/core/registration/kiosk-reference.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanEvent } from '../../../preload/contract/areas/scan.ts';
@@ -61,13 +62,20 @@ export function CounterHomeScreen() {
           void api.call('registrations.search', { query: formCode }).then((result) => {
             if (!current()) return;
             if (!result.ok) return setLookup({ state: 'failed', error: result.error });
-            const found = result.value.find((row) => row.registration.code === formCode);
+            // A form printed by a kiosk while it was offline carries the kiosk's reference instead
+            // of the code: the search finds its registration by that reference.
+            const reference = readKioskReference(formCode);
+            const found = result.value.find(
+              (row) =>
+                row.registration.code === formCode || (reference !== null && result.value.length === 1),
+            );
             if (found) {
-              navigate({ name: 'verification', registrationCode: formCode, cards: null, found });
+              const registrationCode = found.registration.code;
+              navigate({ name: 'verification', registrationCode, cards: null, found });
               return;
             }
             setScan(null);
-            setLookup({ state: 'form-code-missing', code: formCode });
+            setLookup({ state: 'form-code-missing', code: formCode, kiosk: reference !== null });
             setDraft(formCode);
           });
           return;

@@ -15,7 +15,7 @@ export type ScanLookup =
   | { state: 'searching' }
   | { state: 'none'; number: string; fullName: string }
   | { state: 'several'; rows: WireRegistration[] }
-  | { state: 'form-code-missing'; code: string }
+  | { state: 'form-code-missing'; code: string; kiosk: boolean }
   | { state: 'failed'; error: ApiError };
 
 /**
@@ -102,7 +102,11 @@ function LookupOutcome({
     case 'form-code-missing':
       return (
         <div className="lookup-none" role="status" data-testid="card-no-match">
-          <p>{t('counterHome.formCodeNoMatch', { code: lookup.code })}</p>
+          <p>
+            {t(lookup.kiosk ? 'counterHome.kioskReferenceNoMatch' : 'counterHome.formCodeNoMatch', {
+              code: lookup.code,
+            })}
+          </p>
           <p>{t('counterHome.searchPrefilled')}</p>
         </div>
       );

@@ -388,4 +388,28 @@ describe('a scan on the counter home', () => {
     expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('DK-07921-2026-999999');
     expect(api.calls.some((call) => call.name === 'registrations.byCard')).toBe(false);
   });
+
+  it('opens the registration of a form a kiosk printed offline, by the kiosk reference in its QR', async () => {
+    const api = homeApi();
+    api.answer('registrations.search', ok([stored({ code: 'DK-07921-2026-000888', channel: 'kiosk' })]));
+    await renderHome(api);
+    emitScan(api, scanEvent('KS-7K3Q-X9PM-A2B4'));
+    expect(await routeTaken()).toMatchObject({
+      name: 'verification',
+      registrationCode: 'DK-07921-2026-000888',
+    });
+    expect(api.calls.find((call) => call.name === 'registrations.search')?.args).toEqual({
+      query: 'KS-7K3Q-X9PM-A2B4',
+    });
+  });
+
+  it('says a kiosk reference the central has not passed on yet is the kiosk’s, not a wrong code', async () => {
+    const api = homeApi();
+    api.answer('registrations.search', ok([]));
+    await renderHome(api);
+    emitScan(api, scanEvent('KS-7K3Q-X9PM-A2B4'));
+    expect((await screen.findByTestId('card-no-match')).textContent).toContain(
+      'Mã KS-7K3Q-X9PM-A2B4 là mã của ki-ốt tự phục vụ',
+    );
+  });
 });
