@@ -2,8 +2,14 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import vi from './locales/vi.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import zh from './locales/zh.json' with { type: 'json' };
+import ko from './locales/ko.json' with { type: 'json' };
+import ja from './locales/ja.json' with { type: 'json' };
 import kioskVi from './locales/kiosk/vi.json' with { type: 'json' };
 import kioskEn from './locales/kiosk/en.json' with { type: 'json' };
+import kioskZh from './locales/kiosk/zh.json' with { type: 'json' };
+import kioskKo from './locales/kiosk/ko.json' with { type: 'json' };
+import kioskJa from './locales/kiosk/ja.json' with { type: 'json' };
 
 // Vietnamese is the source language: every key is written in vi.json first, and a test checks
 // that every shipped language has exactly the same keys. The language can change at run time
@@ -13,6 +19,9 @@ import kioskEn from './locales/kiosk/en.json' with { type: 'json' };
 export const shippedLanguages = {
   vi: { ...vi, kiosk: kioskVi },
   en: { ...en, kiosk: kioskEn },
+  zh: { ...zh, kiosk: kioskZh },
+  ko: { ...ko, kiosk: kioskKo },
+  ja: { ...ja, kiosk: kioskJa },
 } as const;
 export type ShippedLanguage = keyof typeof shippedLanguages;
 
