@@ -29,7 +29,17 @@ export async function seedCentralDatabase(
   count: number,
   options: GenerateOptions = {},
 ): Promise<SeedSummary> {
-  const passwordHashes = await trainingPasswordHashes();
+  // Hashing the training passwords is scrypt's deliberate slowness (≈ 60 ms each): a database that
+  // already has every training account (each later start of training mode) does not need it.
+  const missingStaff = referenceOffices.some((office) => {
+    const present = new Set(
+      createStaffStore(db)
+        .list(office.officeCode)
+        .map((member) => member.staffId),
+    );
+    return trainingStaff(office.officeCode).some((member) => !present.has(member.staffId));
+  });
+  const passwordHashes = missingStaff ? await trainingPasswordHashes() : null;
   const offices = createOfficeStore(db);
   const staff = createStaffStore(db);
   const registrations = createRegistrationStore(db);
@@ -40,7 +50,8 @@ export async function seedCentralDatabase(
     for (const office of referenceOffices) {
       offices.insert({ officeCode: office.officeCode, name: office.name, province: office.city });
       for (const { password: _password, ...member } of trainingStaff(office.officeCode)) {
-        staff.insert(office.officeCode, { ...member, passwordHash: passwordHashes[member.role] });
+        if (passwordHashes !== null)
+          staff.insert(office.officeCode, { ...member, passwordHash: passwordHashes[member.role] });
         staffCount++;
       }
     }

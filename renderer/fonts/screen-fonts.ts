@@ -4,4 +4,9 @@
 import './screen-fonts.css';
 import { preloadScreenFonts } from './preload-screen-fonts.ts';
 
-requestAnimationFrame(() => setTimeout(() => void preloadScreenFonts(document.fonts), 0));
+// When the browser is idle, not at the first frame: that frame is the start-up placeholder, and
+// twelve font requests then would queue the start-up's own API calls behind them (≈ 150 ms at a
+// kiosk's start). The timeout bounds the wait on a page that is never idle.
+const whenIdle = (run: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 500);
+requestAnimationFrame(() => whenIdle(() => void preloadScreenFonts(document.fonts)));

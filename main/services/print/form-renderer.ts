@@ -1,6 +1,5 @@
 import type { Registration } from '../../core/registration/registration.ts';
 import { loadDeclarationTemplate } from '../../documents/declaration/load-declaration-template.ts';
-import { renderDeclarationDocument } from '../../documents/declaration/render-declaration-pdf.ts';
 import type { FormRenderer, RenderedForm } from './print-ports.ts';
 
 // The documents module behind the print queue: the template is read (and an administrator's
@@ -30,6 +29,10 @@ type RenderOptions = Omit<Parameters<FormRenderer['declaration']>[0], 'registrat
 export function createFormRenderer(dataDirectory: string, officeCode: () => string): FormRenderer {
   const render = async (registration: Registration, options: RenderOptions): Promise<RenderedForm> => {
     const loaded = await loadDeclarationTemplate(dataDirectory);
+    // pdfkit and its fonts load with the first form, not at the app's start (≈ 150 ms of a kiosk's
+    // start-up before the attract screen, for something nobody printed yet).
+    const { renderDeclarationDocument } =
+      await import('../../documents/declaration/render-declaration-pdf.ts');
     const rendered = await renderDeclarationDocument(
       {
         registration,
