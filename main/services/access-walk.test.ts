@@ -67,6 +67,7 @@ const sampleArguments: Record<OperationName, unknown> = {
   'sync.now': {},
   'sync.enroll': { enrollmentCode: 'ABCD-1234-EFGH' },
   'kiosk.begin': { language: 'en' },
+  'kiosk.activity': {},
   'kiosk.end': {},
   'kiosk.offices': {},
   'kiosk.existing': { idNumber: '079092004321', oldIdNumber: null, socialInsuranceNumber: null },

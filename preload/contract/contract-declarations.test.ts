@@ -73,6 +73,7 @@ describe('the contract', () => {
     expect(kioskOperations).toEqual([
       'health',
       'id.parse',
+      'kiosk.activity',
       'kiosk.begin',
       'kiosk.end',
       'kiosk.existing',

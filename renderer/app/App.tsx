@@ -158,7 +158,8 @@ function Shell() {
         caller={caller}
         home={home ?? { name: 'counter-home' }}
       >
-        <AppHeader />
+        {/* A kiosk's own screens carry their own header (the citizen's language, "start over"). */}
+        {(settings.mode !== 'kiosk' || !settings.enrolled) && <AppHeader />}
         <main className="screen">{content}</main>
         <StatusBar />
       </RouterProvider>

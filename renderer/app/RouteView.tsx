@@ -1,7 +1,17 @@
 import { AdminScreen } from '../screens/admin/AdminScreen.tsx';
 import { CounterHomeScreen } from '../screens/counter/CounterHomeScreen.tsx';
 import { VerificationScreen } from '../screens/counter/VerificationScreen.tsx';
-import { KioskAttractScreen } from '../screens/kiosk/KioskAttractScreen.tsx';
+import { KioskAttractScreen } from '../screens/kiosk/attract/KioskAttractScreen.tsx';
+import { KioskConsentScreen } from '../screens/kiosk/consent/KioskConsentScreen.tsx';
+import { KioskDoneScreen } from '../screens/kiosk/done/KioskDoneScreen.tsx';
+import { KioskExistingScreen } from '../screens/kiosk/existing/KioskExistingScreen.tsx';
+import { KioskFormScreen } from '../screens/kiosk/form/KioskFormScreen.tsx';
+import { KioskInstallScreen } from '../screens/kiosk/install/KioskInstallScreen.tsx';
+import { KioskLanguageScreen } from '../screens/kiosk/language/KioskLanguageScreen.tsx';
+import { KioskLayout } from '../screens/kiosk/layout/KioskLayout.tsx';
+import { KioskScanScreen } from '../screens/kiosk/scan/KioskScanScreen.tsx';
+import { KioskStatusScreen } from '../screens/kiosk/status/KioskStatusScreen.tsx';
+import { KioskVisitProvider } from '../screens/kiosk/visit/kiosk-visit-context.tsx';
 import { PrintQueueScreen } from '../screens/print/PrintQueueScreen.tsx';
 import { ScannerTestScreen } from '../screens/scanner/ScannerTestScreen.tsx';
 import { ScanSounds } from '../sound/ScanSounds.tsx';
@@ -10,10 +20,21 @@ import { useRouter } from './router-context.tsx';
 /** The screen of the current route (only ever a route the caller may use: router-context.tsx). */
 export function RouteView() {
   const { caller } = useRouter();
-  // The counter's scan cues, on every counter screen (a kiosk's screens speak for themselves).
+  // A kiosk's screens share the citizen's visit (kept above them, so nothing entered is lost
+  // between screens) and speak for themselves, their cues included.
+  if (caller.mode === 'kiosk') {
+    return (
+      <KioskVisitProvider>
+        <KioskLayout>
+          <RouteScreen />
+        </KioskLayout>
+      </KioskVisitProvider>
+    );
+  }
+  // The counter's scan cues, on every counter screen.
   return (
     <>
-      {caller.mode === 'counter' && <ScanSounds />}
+      <ScanSounds />
       <RouteScreen />
     </>
   );
@@ -41,5 +62,21 @@ function RouteScreen() {
       return <PrintQueueScreen />;
     case 'kiosk-attract':
       return <KioskAttractScreen />;
+    case 'kiosk-language':
+      return <KioskLanguageScreen />;
+    case 'kiosk-scan':
+      return <KioskScanScreen />;
+    case 'kiosk-form':
+      return <KioskFormScreen />;
+    case 'kiosk-consent':
+      return <KioskConsentScreen />;
+    case 'kiosk-done':
+      return <KioskDoneScreen />;
+    case 'kiosk-existing':
+      return <KioskExistingScreen />;
+    case 'kiosk-status':
+      return <KioskStatusScreen />;
+    case 'kiosk-install':
+      return <KioskInstallScreen />;
   }
 }

@@ -27,11 +27,32 @@ export type Route =
   | { name: 'admin' }
   | { name: 'scanner-test' }
   | { name: 'print-queue' }
-  | { name: 'kiosk-attract' };
+  | { name: 'kiosk-attract' }
+  | { name: KioskVisitScreen };
+
+/**
+ * The kiosk's screens after the attract one. They belong to a citizen's visit (its state lives in
+ * the kiosk's visit context, screens/kiosk/visit/), so they are reached only from within it: never
+ * a home, never a navigation link.
+ */
+export const kioskVisitScreens = [
+  'kiosk-language',
+  'kiosk-scan',
+  'kiosk-form',
+  'kiosk-consent',
+  'kiosk-done',
+  'kiosk-existing',
+  'kiosk-status',
+  'kiosk-install',
+] as const;
+export type KioskVisitScreen = (typeof kioskVisitScreens)[number];
 
 export type RouteName = Route['name'];
-/** Routes without parameters: a link or a home can name them alone. */
-export type PlainRouteName = Exclude<Route, { registrationCode: string }>['name'];
+/** Routes without parameters that a link or a home can name alone. */
+export type PlainRouteName = Exclude<
+  Route,
+  { registrationCode: string } | { name: KioskVisitScreen }
+>['name'];
 
 const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly OperationName[] }> = {
   'counter-home': {
@@ -42,7 +63,15 @@ const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly
   admin: { mode: 'counter', operations: ['settings.get', 'settings.set', 'sync.enroll'] },
   'scanner-test': { mode: 'counter', operations: ['scan.status', 'scan.submit'] },
   'print-queue': { mode: 'counter', operations: ['print.jobs', 'print.retry', 'print.cancel'] },
-  'kiosk-attract': { mode: 'kiosk', operations: ['id.parse'] },
+  'kiosk-attract': { mode: 'kiosk', operations: ['kiosk.begin'] },
+  'kiosk-language': { mode: 'kiosk', operations: ['kiosk.begin'] },
+  'kiosk-scan': { mode: 'kiosk', operations: ['kiosk.existing', 'scan.submit'] },
+  'kiosk-form': { mode: 'kiosk', operations: ['kiosk.offices'] },
+  'kiosk-consent': { mode: 'kiosk', operations: ['kiosk.submit'] },
+  'kiosk-done': { mode: 'kiosk', operations: ['kiosk.receipt', 'kiosk.print'] },
+  'kiosk-existing': { mode: 'kiosk', operations: ['kiosk.end'] },
+  'kiosk-status': { mode: 'kiosk', operations: ['kiosk.status', 'scan.submit'] },
+  'kiosk-install': { mode: 'kiosk', operations: ['kiosk.begin'] },
 };
 
 /** Where each kind of caller starts, in order of preference. */

@@ -7,8 +7,7 @@
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export const kioskReferencePattern =
-  /^KS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+export const kioskReferencePattern = /^KS-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /** A new reference, e.g. "KS-7K3Q-X9PM-A2B4". `random` fills the bytes (tests pass their own). */
 export function newKioskReference(

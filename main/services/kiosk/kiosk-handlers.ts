@@ -5,6 +5,7 @@ import type { KioskService } from './kiosk-service.ts';
 export function kioskHandlers(kiosk: KioskService): AreaHandlers<typeof kioskOperations> {
   return {
     'kiosk.begin': ({ language }) => kiosk.begin(language),
+    'kiosk.activity': () => kiosk.activity(),
     'kiosk.end': () => kiosk.end(),
     'kiosk.offices': () => kiosk.offices(),
     'kiosk.existing': (numbers) => ({ pending: kiosk.existing(numbers) }),

@@ -87,6 +87,12 @@ export class KioskService {
     return { visitId: visit.visitId, idleTimeoutSeconds, idleWarningSeconds };
   }
 
+  /** Touches the visit (or says it lapsed). */
+  activity(): Record<string, never> {
+    this.#visit();
+    return {};
+  }
+
   end(): Record<string, never> {
     this.#visits.end();
     return {};

@@ -143,6 +143,16 @@ export const kioskOperations = {
     errors: [],
     access: kiosk,
   },
+  /**
+   * The citizen is still at it (typing, touching): keeps the backend's copy of the visit alive while
+   * no other call is made. The page sends it at most every 15 s, only after input.
+   */
+  'kiosk.activity': {
+    args: noArguments,
+    result: z.object({}),
+    errors: ['kiosk-visit-required'],
+    access: kiosk,
+  },
   /** Ends the visit: start over, the idle timeout, or the done screen's time-out. Idempotent. */
   'kiosk.end': { args: noArguments, result: z.object({}), errors: [], access: kiosk },
   /** The receiving offices the citizen may choose, this one first as the default. */
