@@ -5,7 +5,8 @@ import type { Store } from './store.ts';
 
 // Registrations typed by citizens at the self-service kiosk. The row and its outbox event commit
 // together, so a receipt is never printed for a submission that could be lost. The payload is
-// purged once the central service has it and the retention delay has passed (purgeExpired).
+// erased as soon as the central has it and it was printed (eraseDeliveredKioskEvent), else after
+// the retention delay (purgeExpired).
 
 export interface KioskRegistration {
   localRef: string;
@@ -73,6 +74,8 @@ export function submitKioskRegistration(
     language?: string | null;
     ticketNumber?: string | null;
     officeCode?: string | null;
+    /** The person's ID key (kiosk-status-index.ts personKey): kept after the payload is erased. */
+    personKey?: string | null;
   } = {},
 ): KioskRegistration {
   if (submission === null || typeof submission !== 'object' || Array.isArray(submission)) {
@@ -85,8 +88,9 @@ export function submitKioskRegistration(
     store
       .statement(
         `INSERT INTO kiosk_registrations
-           (local_ref, event_id, payload, created_at, sync_state, language, ticket_number, office_code)
-         VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
+           (local_ref, event_id, payload, created_at, sync_state, language, ticket_number, office_code,
+            person_key)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
       )
       .run(
         localRef,
@@ -96,6 +100,7 @@ export function submitKioskRegistration(
         options.language ?? null,
         options.ticketNumber ?? null,
         options.officeCode ?? null,
+        options.personKey ?? null,
       );
     insertOutboxEvent(store, {
       eventId,
@@ -169,24 +174,20 @@ export function nextKioskTicketNumber(store: Store, day: string): number {
 }
 
 /**
- * This kiosk's submissions of the person with one of `idNumbers` that still hold their payload and
- * that the central did not refuse: a pending registration even while the kiosk is offline.
+ * This kiosk's submissions of the person with one of these keys (personKey of their ID document)
+ * that the central did not refuse, newest first: found also after their data was erased.
  */
-export function findKioskRegistrationsByIdNumber(
-  store: Store,
-  idNumbers: readonly string[],
-): KioskRegistration[] {
-  if (idNumbers.length === 0) return [];
+export function findKioskRegistrationsByPerson(store: Store, keys: readonly string[]): KioskRegistration[] {
+  if (keys.length === 0) return [];
   const rows = store.read(
     () =>
       store
         .statement(
           `SELECT * FROM kiosk_registrations
-           WHERE payload IS NOT NULL AND sync_state <> 'invalid'
-             AND json_extract(payload, '$.idDocument.number') IN (SELECT value FROM json_each(?))
+           WHERE person_key IN (SELECT value FROM json_each(?)) AND sync_state <> 'invalid'
            ORDER BY created_at DESC`,
         )
-        .all(JSON.stringify(idNumbers)) as KioskRow[],
+        .all(JSON.stringify(keys)) as KioskRow[],
   );
   return rows.map(toKioskRegistration);
 }

@@ -9,7 +9,8 @@ import type { Store } from './store.ts';
 //    personal column, the list's columns (a tombstone is never listed) and the free-text notes of
 //    the decisions on it (ours and a conflict's winner) are erased;
 //  - a kiosk registration accepted by the central service more than `kioskPayloadRetentionDays` ago
-//    loses its payload;
+//    loses its payload (one also printed loses it at once: eraseDeliveredKioskEvent), and so does
+//    one the central refused, that long after it was made;
 //  - outbox rows finished more than `finishedOutboxRetentionDays` ago are deleted (their payload
 //    repeats the personal data);
 //  - print jobs finished more than `printJobRetentionDays` ago are deleted, and jobs still waiting
@@ -56,12 +57,21 @@ export function purgeExpired(store: Store, now: Date = store.now()): PurgeReport
       clearWinningNote.run(code);
     }
 
-    const kiosk = store
-      .statement(
-        `UPDATE kiosk_registrations SET payload = NULL, purged_at = ?
+    const kiosk =
+      store
+        .statement(
+          `UPDATE kiosk_registrations SET payload = NULL, purged_at = ?
          WHERE purged_at IS NULL AND sync_state = 'synced' AND synced_at < ?`,
-      )
-      .run(at, kioskCutoff).changes;
+        )
+        .run(at, kioskCutoff).changes +
+      // A form the central refused (an office it no longer knows…) never reaches it: after the
+      // same delay its data goes too (the done screen told the citizen to ask at the counter).
+      store
+        .statement(
+          `UPDATE kiosk_registrations SET payload = NULL, purged_at = ?
+           WHERE purged_at IS NULL AND sync_state = 'invalid' AND created_at < ?`,
+        )
+        .run(at, kioskCutoff).changes;
     const outbox = store
       .statement(`DELETE FROM outbox WHERE state <> 'pending' AND finished_at < ?`)
       .run(outboxCutoff).changes;

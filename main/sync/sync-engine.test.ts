@@ -59,8 +59,9 @@ const fakeFetch: typeof fetch = async (input, init) => {
   return fetch(input, init);
 };
 
-function newEngine(): SyncEngine {
+function newEngine(extra: { kiosk?: boolean } = {}): SyncEngine {
   return new SyncEngine({
+    ...extra,
     store,
     client: new CentralClient({
       baseUrl: central.url,
@@ -219,5 +220,20 @@ describe('the kiosk reference of pulled registrations', () => {
       channel: 'kiosk',
     });
     expect(searchByName(store, 'KS-7K3Q-X9PM-A2B4').map((found) => found.registration.code)).toEqual([code]);
+  });
+});
+
+describe('a kiosk’s sync', () => {
+  it('keeps only the status index of the office’s registrations, and fetches no staff directory', async () => {
+    const engine = newEngine({ kiosk: true });
+    const status = await engine.syncNow();
+    expect(status.state).toBe('online');
+    const count = (table: string) =>
+      (store.read(() => store.statement(`SELECT count(*) AS n FROM ${table}`).get()) as { n: number }).n;
+    expect(count('registrations')).toBe(0);
+    expect(count('staff')).toBe(0);
+    expect(count('kiosk_status_index')).toBeGreaterThan(0);
+    expect(requests.some((path) => path.endsWith('/staff'))).toBe(false);
+    expect(getPullCursor(store, office)).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../store/outbox-repository.ts';
 import type { OutboxEvent } from '../store/outbox-events.ts';
 import { replaceAllOffices } from '../store/offices-repository.ts';
+import { upsertKioskStatusIndex } from '../store/kiosk-status-index.ts';
 import { upsertFromCentral } from '../store/registrations-repository.ts';
 import { replaceAllStaff } from '../store/staff-repository.ts';
 import type { Store } from '../store/store.ts';
@@ -61,6 +62,11 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void;
   /** The staff directory was replaced (signed-in staff may have lost their rights). */
   onStaffReplaced?: () => void;
+  /**
+   * A self-service kiosk: the pull keeps only the status index (kiosk-status-index.ts), never the
+   * office's full registrations, and no staff directory is fetched (nobody signs in at a kiosk).
+   */
+  kiosk?: boolean;
 }
 
 const centralDeviceIdKey = 'central-device-id';
@@ -92,6 +98,7 @@ export class SyncEngine {
       maxBackoffMs: 5 * 60 * 1000,
       random: Math.random,
       now: () => new Date(),
+      kiosk: false,
       ...options,
     };
     this.#status = initialSyncStatus({
@@ -165,7 +172,7 @@ export class SyncEngine {
       }
       await this.#push();
       await this.#pull();
-      await this.#refreshStaffWhenDue();
+      if (!this.#options.kiosk) await this.#refreshStaffWhenDue();
       await this.#refreshOfficesWhenDue();
       recordSyncSuccess(store, this.#options.now());
       this.#failures = 0;
@@ -248,7 +255,8 @@ export class SyncEngine {
       const { body, clockOffsetMs } = await client.pull(officeCode, after, this.#options.pullPageSize);
       this.#recordClockOffset(clockOffsetMs);
       if (body.items.length > 0 || body.cursor > after) {
-        upsertFromCentral(store, body.items, { officeCode, seq: body.cursor });
+        if (this.#options.kiosk) upsertKioskStatusIndex(store, body.items, { officeCode, seq: body.cursor });
+        else upsertFromCentral(store, body.items, { officeCode, seq: body.cursor });
       }
       pulled += body.items.length;
       this.#update({ pulledInRound: pulled });

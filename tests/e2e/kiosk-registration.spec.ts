@@ -328,13 +328,18 @@ test('offline: the form is kept and printed with the kiosk reference; the centra
   const database = path.join(folder, 'central.sqlite');
   const port = await freePort();
   central = await startCentralProcess(database, port, 50);
-  app = await startBrowserModeApp({
-    mode: 'kiosk',
-    counterId: 'K2',
-    officeCode: '07921',
-    centralUrl: `http://127.0.0.1:${port}`,
-    scanner,
-  });
+  test.skip(cupsMissing !== null, `needs CUPS: ${cupsMissing ?? ''}`);
+  cups = await startCupsServer();
+  app = await startBrowserModeApp(
+    {
+      mode: 'kiosk',
+      counterId: 'K2',
+      officeCode: '07921',
+      centralUrl: `http://127.0.0.1:${port}`,
+      scanner,
+    },
+    { env: cups.env },
+  );
   await page.goto(app.launchUrl);
   const enrolled = await callFromPage<{ state: string }>(page, app.token, 'sync.enroll', {
     enrollmentCode: enrollmentCode(database, '07921'),
@@ -354,6 +359,11 @@ test('offline: the form is kept and printed with the kiosk reference; the centra
   const code = page.locator('[data-screen="kiosk-done"] [data-registration-code]');
   await expect(code).toHaveAttribute('data-registration-code', /^KS-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   const reference = (await code.getAttribute('data-registration-code')) as string;
+  // Printed while offline: the form's QR carries the kiosk reference the counter will find it by.
+  await expect(page.getByTestId('print-result')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const files = await cups.printedFiles();
+  expect(files).toHaveLength(1);
+  expect((await readPrintedForm(cups, files[0] as string)).qr).toBe(reference);
   await page.screenshot({ path: `${shots}/kiosk-offline-done.png` });
 
   // The cable is back: the next round pushes it, once.
@@ -370,5 +380,15 @@ test('offline: the form is kept and printed with the kiosk reference; the centra
     expect(rows[0]?.kiosk_reference).toBe(reference);
   } finally {
     db.close();
+  }
+  // Delivered and printed: the kiosk holds nothing of the citizen any more.
+  const kioskDb = new Database(path.join(app.dataDirectory, 'bhxh-kiosk.sqlite'), { readonly: true });
+  try {
+    expect(
+      kioskDb.prepare('SELECT payload FROM kiosk_registrations WHERE local_ref = ?').get(reference),
+    ).toEqual({ payload: null });
+    expect(kioskDb.prepare('SELECT count(*) AS n FROM registrations').get()).toEqual({ n: 0 });
+  } finally {
+    kioskDb.close();
   }
 });

@@ -5,7 +5,7 @@ import { kioskReferencePattern } from '../../core/registration/kiosk-reference.t
 import { listAudit } from '../../store/audit-log.ts';
 import { findKioskRegistration } from '../../store/kiosk-registrations-repository.ts';
 import { findOutboxEvent, markDone, nextBatch } from '../../store/outbox-repository.ts';
-import { upsertFromCentral } from '../../store/registrations-repository.ts';
+import { upsertKioskStatusIndex } from '../../store/kiosk-status-index.ts';
 import {
   makeRegistration,
   openTestStore,
@@ -189,21 +189,30 @@ describe('a kiosk submission', () => {
     });
   });
 
-  it('is refused for a person with a pending registration at the central (by the social-insurance number too)', async () => {
-    upsertFromCentral(
+  it('is refused for a person with a pending registration at the central, found by the ID document only', async () => {
+    upsertKioskStatusIndex(
       store,
       [
         {
           seq: 1,
           registration: makeRegistration({
             code: 'DK-07921-2026-000123',
-            socialInsuranceNumber: '7912345678',
+            idDocument: { type: 'cccd', number: '079190001234', issueDate: null, issuePlace: null },
+            status: 'pending',
+          }),
+        },
+        {
+          // A stranger whose social-insurance number the citizen might mistype (no BHYT card).
+          seq: 2,
+          registration: makeRegistration({
+            code: 'DK-07921-2026-000124',
+            socialInsuranceNumber: '7900000001',
             idDocument: { type: 'cccd', number: '079999999999', issueDate: null, issuePlace: null },
             status: 'pending',
           }),
         },
       ],
-      { officeCode: '07921', seq: 1 },
+      { officeCode: '07921', seq: 2 },
     );
     kiosk.begin('vi');
     const refused = await failure(() => kiosk.submit(submission()));
@@ -213,6 +222,48 @@ describe('a kiosk submission', () => {
       waitingForSync: false,
     });
     expect(sync.pushes).toBe(0);
+    // The stranger's number typed by mistake: neither their registration shown, nor this person stopped.
+    kiosk.begin('vi');
+    const other = submission({
+      socialInsuranceNumber: '7900000001',
+      idDocument: { type: 'cccd', number: '001090000001', issueDate: null, issuePlace: null },
+    });
+    expect(kiosk.submit(other).registrationCode).toBeNull();
+  });
+
+  it('recognises a person whose form went to another office, after the kiosk erased its data', async () => {
+    kiosk.begin('vi');
+    const sent = submission({ officeCode: '01001' });
+    kiosk.submit(sent);
+    await kiosk.print();
+    centralAccepts(sent.submissionId, 'DK-01001-2026-000009');
+    kiosk.begin('vi');
+    expect(
+      kiosk.existing({ idNumber: '079190001234', oldIdNumber: null, socialInsuranceNumber: null }),
+    ).toMatchObject({
+      registrationCode: 'DK-01001-2026-000009',
+      status: 'pending',
+    });
+    expect((await failure(() => kiosk.submit(submission()))).code).toBe('kiosk-registration-exists');
+    // A week on, that office has answered (this kiosk does not see it): the person may file again.
+    clock.set('2026-12-09T02:00:00.000Z');
+    kiosk.begin('vi');
+    expect(kiosk.submit(submission()).ticketNumber).toBe('K1-001');
+  });
+
+  it('answers a replayed submission id with the first receipt only for the same form', async () => {
+    kiosk.begin('vi');
+    const sent = submission();
+    const first = kiosk.submit(sent);
+    // A lost answer, then the citizen corrected the phone and sent again: the first form stands.
+    const changed = await failure(() => kiosk.submit({ ...sent, phone: '0987654321' }));
+    expect(changed).toMatchObject({
+      code: 'kiosk-registration-exists',
+      details: { reference: first.reference },
+    });
+    // The same form in a new visit (the page began again after the backend forgot the visit).
+    kiosk.begin('vi');
+    expect(kiosk.submit(sent)).toEqual(first);
   });
 });
 
@@ -253,6 +304,11 @@ describe('printing at the kiosk', () => {
     expect(first).toEqual(second);
     expect(first.jobs).toMatchObject([{ state: 'done', failure: null }]);
     expect(printer.printed).toEqual([`To khai ${receipt.reference}`]);
+    // The kiosk has no print queue screen: the job does not keep the citizen's name.
+    const names = store.read(
+      () => store.statement('SELECT citizen_name FROM print_jobs').all() as Array<{ citizen_name: unknown }>,
+    );
+    expect(names).toEqual([{ citizen_name: null }]);
     expect(await kiosk.print()).toEqual(first);
     expect(printer.printed).toHaveLength(1);
     expect(findKioskRegistration(store, receipt.reference)?.printedAt).not.toBeNull();
@@ -312,7 +368,7 @@ describe('printing at the kiosk', () => {
 
 describe('the status lookup', () => {
   beforeEach(() => {
-    upsertFromCentral(
+    upsertKioskStatusIndex(
       store,
       [
         {

@@ -16,19 +16,24 @@ import {
   findKioskRegistration,
   findKioskRegistrationByEventId,
   findKioskRegistrationByServerCode,
-  findKioskRegistrationsByIdNumber,
+  findKioskRegistrationsByPerson,
   markKioskRegistrationPrinted,
   nextKioskTicketNumber,
   submitKioskRegistration,
   type KioskRegistration,
 } from '../../store/kiosk-registrations-repository.ts';
 import { listOffices } from '../../store/offices-repository.ts';
-import { findByCard, findByCode, type StoredRegistration } from '../../store/registrations-repository.ts';
+import {
+  findKioskStatusByCard,
+  findKioskStatusByCode,
+  personKey,
+  type KioskStatusRow,
+} from '../../store/kiosk-status-index.ts';
 import type { Store } from '../../store/store.ts';
 import { AppError } from '../app-error.ts';
 import type { PrintRequester, PrintService } from '../print/print-service.ts';
 import { KioskVisits, type KioskVisit } from './kiosk-visit.ts';
-import { maskName } from './mask-name.ts';
+import { maskName } from '../../core/text/mask-name.ts';
 
 // The self-service kiosk's backend (issue #11). A citizen's form is stored with its outbox event in
 // one transaction (nothing acknowledged can be lost), keyed by the submission id the screen made
@@ -56,6 +61,7 @@ export interface KioskServiceOptions {
 }
 
 const kioskRequester: PrintRequester = { staffId: 'kiosk', role: 'kiosk' };
+const otherOfficeFormPendingMs = 7 * 24 * 60 * 60 * 1000;
 /** The backend keeps a visit a little longer than the page's own idle timer. */
 const visitGraceMs = 30_000;
 
@@ -129,28 +135,27 @@ export class KioskService {
     const { store } = this.#options;
     const again = findKioskRegistrationByEventId(store, submission.submissionId);
     if (again !== null) {
-      visit.submission = again.localRef;
-      return this.#receipt(again);
+      // The same form sent again (a double tap, a retry after a lost answer): its first receipt.
+      // Not when this visit already filed another form, nor when the content differs (the citizen
+      // corrected a field after a lost answer): the first form is the one the central has.
+      const sameForm =
+        (visit.submission === null || visit.submission === again.localRef) &&
+        again.payload !== null &&
+        JSON.stringify(again.payload) === JSON.stringify(centralPayload(submission));
+      if (sameForm) {
+        visit.submission = again.localRef;
+        return this.#receipt(again);
+      }
+      throw registrationExists(this.#localEntry(again));
     }
+    // By the ID document only: a social-insurance number may have been typed (no BHYT card), and a
+    // typo must neither show a stranger's registration nor stop this person registering.
     const pending = this.#entriesByCard({
       idNumber: submission.idDocument.type === 'cccd' ? submission.idDocument.number : null,
       oldIdNumber: submission.idDocument.type === 'cmnd' ? submission.idDocument.number : null,
-      socialInsuranceNumber: submission.socialInsuranceNumber,
+      socialInsuranceNumber: null,
     }).find((entry) => entry.status === 'pending');
-    if (pending !== undefined) {
-      throw new AppError(
-        'kiosk-registration-exists',
-        'Công dân đã có hồ sơ đăng ký đang chờ tiếp nhận: không tạo hồ sơ thứ hai.',
-        {
-          details: {
-            registrationCode: pending.registrationCode,
-            reference: pending.reference,
-            submittedAt: pending.submittedAt,
-            waitingForSync: pending.waitingForSync,
-          },
-        },
-      );
-    }
+    if (pending !== undefined) throw registrationExists(pending);
     const now = this.#options.now();
     const { counterId } = this.#options.settings();
     const stored = store.transaction(() => {
@@ -161,6 +166,7 @@ export class KioskService {
         language: submission.language,
         ticketNumber: `${counterId}-${String(number).padStart(3, '0')}`,
         officeCode: submission.officeCode,
+        personKey: personKey(store, submission.idDocument.number),
       });
       // What the citizen agreed to, and when: the consent screen's text is the kiosk's, by version.
       appendAudit(store, {
@@ -285,11 +291,19 @@ export class KioskService {
 
   #entriesByCard(numbers: CardNumbers): KioskStatusEntry[] {
     const { store } = this.#options;
-    const central = findByCard(store, numbers).map((stored) => this.#centralEntry(stored));
+    const central = findKioskStatusByCard(store, numbers).map((row) => this.#centralEntry(row));
     const known = new Set(central.map((entry) => entry.registrationCode));
-    const idNumbers = [numbers.idNumber, numbers.oldIdNumber].filter((value) => value !== null);
-    const local = findKioskRegistrationsByIdNumber(store, idNumbers)
+    // This kiosk's own forms by the person's key, which outlives the form's data: the same person is
+    // recognised while offline, and after they chose another office (not pulled here).
+    const keys = [numbers.idNumber, numbers.oldIdNumber]
+      .map((number) => personKey(store, number))
+      .filter((key) => key !== null);
+    // A form the central has but this kiosk does not see (another office) counts as pending for a
+    // week — the office answers within 3 working days — so a rejected citizen can file again later.
+    const recent = this.#options.now().getTime() - otherOfficeFormPendingMs;
+    const local = findKioskRegistrationsByPerson(store, keys)
       .filter((row) => row.serverCode === null || !known.has(row.serverCode))
+      .filter((row) => row.syncState === 'pending' || Date.parse(row.createdAt) > recent)
       .map((row) => this.#localEntry(row));
     return [...local, ...central].sort(
       (a, b) => Number(b.status === 'pending') - Number(a.status === 'pending'),
@@ -300,27 +314,27 @@ export class KioskService {
     const { store } = this.#options;
     const reference = readKioskReference(formCode);
     const local = reference !== null ? findKioskRegistration(store, reference) : null;
-    const code = local?.serverCode ?? (reference === null ? formCode.trim() : null);
-    const stored = code === null ? null : findByCode(store, code);
-    if (stored !== null) return [this.#centralEntry(stored, local?.localRef ?? null)];
-    const row = local ?? (code === null ? null : findKioskRegistrationByServerCode(store, code));
-    return row !== null && row.payload !== null ? [this.#localEntry(row)] : [];
+    // The index knows a form by its code and by the kiosk reference it was printed with (another
+    // kiosk of the office printed it offline).
+    const indexed = findKioskStatusByCode(store, local?.serverCode ?? reference ?? formCode.trim());
+    if (indexed !== null) return [this.#centralEntry(indexed, local?.localRef ?? indexed.kioskReference)];
+    const row =
+      local ?? (reference === null ? findKioskRegistrationByServerCode(store, formCode.trim()) : null);
+    return row !== null && row.syncState !== 'invalid' ? [this.#localEntry(row)] : [];
   }
 
-  #centralEntry(stored: StoredRegistration, reference: string | null = null): KioskStatusEntry {
-    const { registration } = stored;
-    const decision = stored.localDecision ?? registration.decision;
+  #centralEntry(row: KioskStatusRow, reference: string | null = row.kioskReference): KioskStatusEntry {
     return {
-      registrationCode: registration.code,
+      registrationCode: row.code,
       reference,
-      status: registration.status,
+      status: row.status,
       waitingForSync: false,
-      submittedAt: registration.submittedAt,
-      decidedAt: decision?.decidedAt ?? null,
-      reasonCode: decision?.outcome === 'rejected' ? decision.reasonCode : null,
-      officeCode: registration.officeCode,
-      officeName: this.#officeName(registration.officeCode),
-      maskedName: maskName(registration.fullName),
+      submittedAt: row.submittedAt,
+      decidedAt: row.decidedAt,
+      reasonCode: row.reasonCode,
+      officeCode: row.officeCode,
+      officeName: this.#officeName(row.officeCode),
+      maskedName: row.maskedName,
     };
   }
 
@@ -337,9 +351,25 @@ export class KioskService {
       reasonCode: null,
       officeCode,
       officeName: this.#officeName(officeCode),
-      maskedName: maskName(payload?.fullName ?? ''),
+      // The name is gone with the form's data once it was delivered and printed.
+      maskedName: payload?.fullName ? maskName(payload.fullName) : '***',
     };
   }
+}
+
+function registrationExists(pending: KioskStatusEntry): AppError {
+  return new AppError(
+    'kiosk-registration-exists',
+    'Công dân đã có hồ sơ đăng ký đang chờ tiếp nhận: không tạo hồ sơ thứ hai.',
+    {
+      details: {
+        registrationCode: pending.registrationCode,
+        reference: pending.reference,
+        submittedAt: pending.submittedAt,
+        waitingForSync: pending.waitingForSync,
+      },
+    },
+  );
 }
 
 export interface KioskPrintJobView {

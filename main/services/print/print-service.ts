@@ -152,7 +152,8 @@ export class PrintService {
       {
         document: 'declaration',
         registrationCode: input.ticket.formCode,
-        citizenName: input.registration.fullName,
+        // A kiosk has no print queue screen to show it on: the name would only outlive the form.
+        citizenName: null,
         summaryLanguage: input.summaryLanguage,
         printerName: this.#options.settings().printer.printerName,
       },

@@ -1,3 +1,4 @@
+import { dropCounterDataOnKiosk } from '../../store/kiosk-status-index.ts';
 import { hostname } from 'node:os';
 import type { CentralServer } from '../../../central/server/start-central-server.ts';
 import type { SyncStatusWire } from '../../../preload/contract/areas/sync.ts';
@@ -123,7 +124,9 @@ export class SyncService {
       now,
       onStatus: (status) => this.#options.onStatus(this.#wire(status)),
       ...(this.#options.onStaffReplaced ? { onStaffReplaced: this.#options.onStaffReplaced } : {}),
+      kiosk: settings.mode === 'kiosk',
     });
+    if (settings.mode === 'kiosk') dropCounterDataOnKiosk(store, settings.officeCode);
     this.#engine.start();
   }
 

@@ -4,6 +4,7 @@ import { printQueue } from './0003-print-queue.ts';
 import { registrationList } from './0004-registration-list.ts';
 import { officesAndKioskReferences } from './0005-offices-and-kiosk-references.ts';
 import { kioskVisits } from './0006-kiosk-visits.ts';
+import { kioskStatusIndex } from './0007-kiosk-status-index.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration this build knows, in order. Append only. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   registrationList,
   officesAndKioskReferences,
   kioskVisits,
+  kioskStatusIndex,
 ];
 
 export const latestSchemaVersion = migrations.length;

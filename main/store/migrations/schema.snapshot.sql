@@ -1,4 +1,4 @@
--- user_version 6
+-- user_version 7
 
 CREATE INDEX audit_log_by_subject ON audit_log (subject, id) WHERE subject IS NOT NULL;
 
@@ -11,8 +11,19 @@ CREATE INDEX decisions_by_registration ON decisions (registration_code);
 CREATE UNIQUE INDEX decisions_one_live_per_registration ON decisions (registration_code)
     WHERE sync_state IN ('pending', 'synced');
 
+CREATE INDEX kiosk_registrations_by_person ON kiosk_registrations (person_key) WHERE person_key IS NOT NULL;
+
 CREATE INDEX kiosk_registrations_purgeable ON kiosk_registrations (synced_at)
     WHERE purged_at IS NULL AND sync_state = 'synced';
+
+CREATE INDEX kiosk_status_by_id_key ON kiosk_status_index (id_key) WHERE id_key IS NOT NULL;
+
+CREATE INDEX kiosk_status_by_old_id_key ON kiosk_status_index (old_id_key) WHERE old_id_key IS NOT NULL;
+
+CREATE INDEX kiosk_status_by_reference ON kiosk_status_index (kiosk_reference)
+     WHERE kiosk_reference IS NOT NULL;
+
+CREATE INDEX kiosk_status_by_sin_key ON kiosk_status_index (sin_key) WHERE sin_key IS NOT NULL;
 
 CREATE INDEX outbox_finished ON outbox (finished_at) WHERE state <> 'pending';
 
@@ -90,8 +101,23 @@ CREATE TABLE kiosk_registrations (
     server_code TEXT,
     synced_at TEXT,
     purged_at TEXT, language TEXT
-     CHECK (language IN ('vi', 'en', 'zh', 'ko', 'ja')), ticket_number TEXT, office_code TEXT,
+     CHECK (language IN ('vi', 'en', 'zh', 'ko', 'ja')), ticket_number TEXT, office_code TEXT, person_key TEXT,
     CHECK ((payload IS NULL) = (purged_at IS NOT NULL))
+  ) STRICT;
+
+CREATE TABLE kiosk_status_index (
+    code TEXT PRIMARY KEY NOT NULL,
+    office_code TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn', 'expired')),
+    submitted_at TEXT NOT NULL,
+    decided_at TEXT,
+    reason_code TEXT,
+    masked_name TEXT NOT NULL,
+    id_key TEXT,
+    old_id_key TEXT,
+    sin_key TEXT,
+    kiosk_reference TEXT,
+    server_seq INTEGER NOT NULL
   ) STRICT;
 
 CREATE TABLE kiosk_ticket_counters (

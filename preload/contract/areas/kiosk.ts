@@ -4,6 +4,7 @@ import {
   idDocumentSchema,
   registrationStatuses,
 } from '../../../main/core/registration/registration.ts';
+import { vietnamDay } from '../../../main/core/time/vietnam-time.ts';
 import { printFailureCodes, printJobStates } from './print.ts';
 import type { OperationTable } from '../operation-definition.ts';
 
@@ -44,10 +45,10 @@ export const kioskSubmissionSchema = z
     language: z.enum(kioskLanguages),
     socialInsuranceNumber: z.string().regex(/^\d{10}$/),
     fullName: z.string().trim().min(1).max(200),
-    dateOfBirth: isoDate,
+    dateOfBirth: isoDate.refine(isPastCalendarDate, 'ngày sinh không phải một ngày đã qua'),
     sex: z.enum(['male', 'female']),
     idDocument: idDocumentSchema,
-    address: z.string().trim().max(500),
+    address: z.string().trim().min(1).max(500),
     phone: z.string().regex(vietnameseMobilePattern),
     email: z.email().max(254).nullable(),
     officeCode: z.string().min(1).max(16),
@@ -61,7 +62,28 @@ export const kioskSubmissionSchema = z
   .refine((value) => !value.sendDeclarationCopy || value.email !== null, {
     message: 'cần địa chỉ e-mail để gửi bản tờ khai',
     path: ['email'],
+  })
+  .refine((value) => value.guardian !== null || !isMinorToday(value.dateOfBirth), {
+    message: 'người dưới 18 tuổi cần người giám hộ đăng ký cùng',
+    path: ['guardian'],
   });
+
+/** A real calendar date (no 31 February), not after today in Vietnam. */
+function isPastCalendarDate(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return (
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().slice(0, 10) === date &&
+    date <= vietnamDay(Date.now())
+  );
+}
+
+/** Under 18 today (Vietnam time): a child registers with a guardian (REGISTRATION.md). */
+function isMinorToday(dateOfBirth: string): boolean {
+  const today = vietnamDay(Date.now());
+  const eighteenth = `${String(Number(dateOfBirth.slice(0, 4)) + 18).padStart(4, '0')}${dateOfBirth.slice(4)}`;
+  return eighteenth > today;
+}
 
 export type KioskSubmission = z.output<typeof kioskSubmissionSchema>;
 

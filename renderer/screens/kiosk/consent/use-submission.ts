@@ -47,7 +47,10 @@ export function useSubmission(onOutcome: (outcome: SubmitOutcome) => void): {
       setError(null);
       void (async () => {
         let answer: ApiResult<KioskReceipt> = await api.call('kiosk.submit', submission);
-        if (!answer.ok && answer.error.code === 'kiosk-visit-required') {
+        // The backend forgot the visit (it restarted): begin again and send the same form — but not
+        // when the citizen left meanwhile (start over, the idle wipe): that would file a form they
+        // walked away from, and take over the next person's visit.
+        if (!answer.ok && answer.error.code === 'kiosk-visit-required' && mounted.current) {
           const begun = await api.call('kiosk.begin', { language: submission.language });
           if (begun.ok) answer = await api.call('kiosk.submit', submission);
         }
