@@ -152,6 +152,8 @@ export const errorDetailSchemas = {
     reference: z.string().nullable(),
     submittedAt: isoTimestamp,
     waitingForSync: z.boolean(),
+    /** The office it waits at (null when this kiosk does not know its name). */
+    officeName: z.string().nullable(),
   }),
   'print-job-not-retryable': z.object({ jobId: z.string(), state: z.string() }),
 } as const satisfies Partial<Record<ErrorCode, z.ZodType>>;

@@ -55,6 +55,12 @@ type Startup =
   | { kind: 'ready'; display: DisplaySettings };
 
 const pollMs = 200;
+/**
+ * While the backend says it is starting, the page asks again this soon: the question is a loopback
+ * call of a few milliseconds, and a kiosk's first screen should follow the backend's readiness, not
+ * a 200 ms sleep (most starts found the backend a little short of ready).
+ */
+const startingPollMs = 40;
 
 function StartupGate() {
   const api = useApi();
@@ -79,7 +85,7 @@ function StartupGate() {
       if (status.state === 'failed') return setStartup({ kind: 'failed', error: status.error });
       if (status.state === 'starting') {
         setStartup({ kind: 'waiting', status });
-        timer = setTimeout(() => void poll(), pollMs);
+        timer = setTimeout(() => void poll(), startingPollMs);
         return;
       }
       const display = await api.call('settings.display', {});

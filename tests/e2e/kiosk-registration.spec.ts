@@ -13,7 +13,7 @@ import { readPrintedForm } from '../support/printed-form.ts';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
 import { enrollmentCode, freePort, startCentralProcess, stopProcess } from './support/central-process.ts';
 import { callFromPage } from './support/page-api.ts';
-import { bhytPayloadFor } from './support/training-central-data.ts';
+import { bhytPayloadFor, centralRecord } from './support/training-central-data.ts';
 
 // A walk-in citizen at the self-service kiosk, end to end in browser mode, in each of the five
 // languages: attract → language → the ID card and the health-insurance card scanned (keyboard
@@ -118,10 +118,30 @@ function centralRegistrations(dataDirectory: string, idNumber: string): Registra
   }
 }
 
-/** The screen's visible text: no glyph the bundled fonts cannot draw, no key left untranslated. */
+const cjkFace: Partial<Record<ScreenLanguage, string>> = {
+  zh: 'BHXH Noto Sans SC',
+  ja: 'BHXH Noto Sans JP',
+  ko: 'BHXH Noto Sans KR',
+};
+
+/**
+ * The screen's visible text: no glyph the bundled fonts cannot draw, no key left untranslated, and
+ * the language's own face really loaded in the page (not only declared).
+ */
 async function expectReadable(page: Page, language: ScreenLanguage, label: string): Promise<void> {
   const text = await page.locator('body').innerText();
   expect(missingGlyphs(text, language), `${label}: characters without a glyph`).toEqual([]);
+  const face = cjkFace[language];
+  if (face !== undefined) {
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family);
+    });
+    expect(
+      loaded.map((family) => family.replace(/["']/g, '')),
+      `${label}: ${face} loaded`,
+    ).toContain(face);
+  }
   expect(text, `${label}: untranslated keys`).not.toMatch(
     /\b(kiosk|apiError|cardError|cardWarning|scanDamage|printFailure|field|registrationStatus)\.[A-Za-z]/,
   );
@@ -179,6 +199,9 @@ test.describe('a citizen registers at the kiosk', () => {
       const who = await walkToConsent(page, citizen, language);
       await citizen.type('phone', '0912 345 678');
       await citizen.type('email', 'cong.dan@example.vn');
+      // One citizen also asks for a copy of the form by e-mail.
+      const wantsCopy = language === 'en';
+      if (wantsCopy) await citizen.tick('sendDeclarationCopy');
       await expectReadable(page, language, 'form');
       await page.screenshot({ path: `${shots}/kiosk-${language}-2-form.png` });
       await citizen.tap('next');
@@ -211,6 +234,7 @@ test.describe('a citizen registers at the kiosk', () => {
         'tap next',
         'type phone',
         'type email',
+        ...(wantsCopy ? ['tick sendDeclarationCopy'] : []),
         'tap next',
         'tick consent',
         'tap submit',
@@ -238,6 +262,25 @@ test.describe('a citizen registers at the kiosk', () => {
       expect(printed.qr).toBe(registrationCode);
       expect(printed.text).toContain(who.fullName);
       expect(printed.text).toContain('K1-001');
+      // The copy by e-mail is a notification at the central, like the approval and rejection notices.
+      expect(centralRecord(app.dataDirectory, registrationCode).templates.includes('declaration-copy')).toBe(
+        wantsCopy,
+      );
+
+      if (language === 'vi') {
+        // The next person looks up their status: the card finds the registration, in words.
+        await page.locator('[data-action="start-over"]').click();
+        await expect(page.locator('[data-screen="kiosk-attract"]')).toBeVisible();
+        await page.locator('[data-action="status"]').click();
+        await expect(page.locator('[data-screen="kiosk-status"]')).toBeVisible();
+        await page.keyboard.type(who.idPayload, { delay: 8 });
+        await page.keyboard.press('Enter');
+        const entry = page.getByTestId('status-entry').first();
+        await expect(entry).toHaveAttribute('data-registration-code', registrationCode);
+        await expect(entry).toHaveAttribute('data-status', 'pending');
+        await expect(entry.getByTestId('masked-name')).not.toContainText(who.fullName);
+        await page.screenshot({ path: `${shots}/kiosk-vi-4-status.png` });
+      }
     });
   }
 

@@ -177,6 +177,7 @@ describe('a kiosk submission', () => {
         reference: first.reference,
         submittedAt: first.submittedAt,
         waitingForSync: true,
+        officeName: 'BHXH khu vực Sài Gòn, TP. Hồ Chí Minh',
       },
     });
     expect(
@@ -303,6 +304,7 @@ describe('printing at the kiosk', () => {
     const [first, second] = await Promise.all([kiosk.print(), kiosk.print()]);
     expect(first).toEqual(second);
     expect(first.jobs).toMatchObject([{ state: 'done', failure: null }]);
+    expect(first.formCode).toBe(receipt.reference);
     expect(printer.printed).toEqual([`To khai ${receipt.reference}`]);
     // The kiosk has no print queue screen: the job does not keep the citizen's name.
     const names = store.read(
@@ -319,7 +321,7 @@ describe('printing at the kiosk', () => {
     const sent = submission();
     kiosk.submit(sent);
     sync.answer = async () => centralAccepts(sent.submissionId, 'DK-07921-2026-000777');
-    await kiosk.print();
+    expect((await kiosk.print()).formCode).toBe('DK-07921-2026-000777');
     expect(printer.printed).toEqual(['To khai DK-07921-2026-000777']);
   });
 

@@ -75,7 +75,7 @@ export class KioskService {
   readonly #options: KioskServiceOptions;
   readonly #visits: KioskVisits;
   /** The visit's print while it runs: a second `kiosk.print` waits for it instead of printing again. */
-  #printing: { visitId: string; run: Promise<{ jobs: KioskPrintJobView[] }> } | null = null;
+  #printing: { visitId: string; run: Promise<KioskPrintAnswer> } | null = null;
   /** The print jobs of each visit's submission, by local reference. */
   readonly #jobsBySubmission = new Map<string, string[]>();
 
@@ -88,6 +88,8 @@ export class KioskService {
   }
 
   begin(language: KioskLanguage) {
+    // The jobs of earlier visits are no longer anyone's to print again.
+    this.#jobsBySubmission.clear();
     const visit = this.#visits.begin(language);
     const { idleTimeoutSeconds, idleWarningSeconds } = this.#options.settings().kiosk;
     return { visitId: visit.visitId, idleTimeoutSeconds, idleWarningSeconds };
@@ -188,7 +190,7 @@ export class KioskService {
     return this.#receipt(findKioskRegistration(this.#options.store, row.localRef) ?? row);
   }
 
-  async print(): Promise<{ jobs: KioskPrintJobView[] }> {
+  async print(): Promise<KioskPrintAnswer> {
     const visit = this.#visit();
     const row = this.#submission(visit);
     if (this.#printing?.visitId === visit.visitId) return this.#printing.run;
@@ -204,7 +206,7 @@ export class KioskService {
     return 'formCode' in query ? this.#entriesByFormCode(query.formCode) : this.#entriesByCard(query);
   }
 
-  async #print(row: KioskRegistration): Promise<{ jobs: KioskPrintJobView[] }> {
+  async #print(row: KioskRegistration): Promise<KioskPrintAnswer> {
     const { store, prints } = this.#options;
     const jobIds = this.#jobsBySubmission.get(row.localRef) ?? [];
     const jobs = prints
@@ -222,7 +224,11 @@ export class KioskService {
       if (current.payload === null) {
         throw new AppError('kiosk-nothing-submitted', 'Tờ khai này đã được in và xoá khỏi ki-ốt.');
       }
-      job = await prints.submitKioskForm(kioskForm(current), kioskRequester);
+      const office = current.officeCode ?? this.#options.settings().officeCode;
+      job = await prints.submitKioskForm(
+        kioskForm(current, this.#officeName(office) ?? office),
+        kioskRequester,
+      );
       this.#jobsBySubmission.set(row.localRef, [...jobIds, job.jobId]);
     }
     if (job.state === 'done') {
@@ -231,22 +237,24 @@ export class KioskService {
     }
     return {
       jobs: [{ jobId: job.jobId, state: job.state, failure: job.failure }],
+      formCode: job.registrationCode ?? row.serverCode ?? row.localRef,
     };
   }
 
-  /** The row once the central had a moment to number it: a form printed online carries its code. */
+  /**
+   * The row once the central had a moment to number it: a form printed online carries its code.
+   * The store is watched rather than one sync round awaited: the round running now may have
+   * started before the form was in the outbox, and the one that pushes it comes after.
+   */
   async #withCentralCode(row: KioskRegistration): Promise<KioskRegistration> {
     if (row.serverCode !== null) return row;
-    const waitMs = this.#options.codeWaitMs ?? 3000;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      this.#options.sync.syncNow().catch(() => {}),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, waitMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    return findKioskRegistration(this.#options.store, row.localRef) ?? row;
+    this.#options.sync.syncNow().catch(() => {});
+    const deadline = Date.now() + (this.#options.codeWaitMs ?? 3000);
+    for (;;) {
+      const current = findKioskRegistration(this.#options.store, row.localRef) ?? row;
+      if (current.serverCode !== null || Date.now() >= deadline) return current;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   #visit(): KioskVisit {
@@ -367,9 +375,15 @@ function registrationExists(pending: KioskStatusEntry): AppError {
         reference: pending.reference,
         submittedAt: pending.submittedAt,
         waitingForSync: pending.waitingForSync,
+        officeName: pending.officeName,
       },
     },
   );
+}
+
+export interface KioskPrintAnswer {
+  jobs: KioskPrintJobView[];
+  formCode: string;
 }
 
 export interface KioskPrintJobView {
@@ -411,7 +425,7 @@ function centralPayload(submission: KioskSubmission): KioskPayload {
 }
 
 /** The form as the kiosk prints it: the submission as a pending kiosk registration, and its ticket. */
-function kioskForm(row: KioskRegistration) {
+function kioskForm(row: KioskRegistration, officeName: string) {
   const payload = row.payload as KioskPayload;
   const formCode = row.serverCode ?? row.localRef;
   const { sendDeclarationCopy, ...fields } = payload;
@@ -431,7 +445,8 @@ function kioskForm(row: KioskRegistration) {
       ticketNumber: row.ticketNumber ?? '—',
       language,
       formCode,
-      officeName: bhxhOffice(payload.officeCode).name ?? payload.officeCode,
+      // The name the done screen shows too (the central's list), so screen and paper agree.
+      officeName,
       submittedAt: row.createdAt,
       hasGuardian: payload.guardian !== null,
       copyEmail: sendDeclarationCopy ? payload.email : null,

@@ -217,7 +217,11 @@ export const kioskOperations = {
    */
   'kiosk.print': {
     args: noArguments,
-    result: z.object({ jobs: z.array(kioskPrintJobSchema) }),
+    result: z.object({
+      jobs: z.array(kioskPrintJobSchema),
+      /** What the paper carries (text and QR): the central's code, or the kiosk reference. */
+      formCode: z.string(),
+    }),
     errors: ['kiosk-visit-required', 'kiosk-nothing-submitted', 'form-render-failed'],
     access: kiosk,
   },

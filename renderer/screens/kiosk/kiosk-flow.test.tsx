@@ -83,7 +83,10 @@ function kioskApi(): FakeApi {
     'kiosk.existing': ok({ pending: null }),
     'kiosk.submit': ok(receipt),
     'kiosk.receipt': ok(receipt),
-    'kiosk.print': ok({ jobs: [{ jobId: 'job-1', state: 'done', failure: null }] }),
+    'kiosk.print': ok({
+      jobs: [{ jobId: 'job-1', state: 'done', failure: null }],
+      formCode: receipt.registrationCode,
+    }),
     'kiosk.status': ok({ entries: [] }),
     'scan.submit': ok({ scanId: 'scan-x', duplicate: false }),
   });
@@ -405,6 +408,7 @@ describe('a person who already has a registration', () => {
         reference: 'KS-AAAA-BBBB-CCCC',
         submittedAt: '2026-12-01T01:00:00Z',
         waitingForSync: true,
+        officeName: 'BHXH khu vực Ba Đình, Hà Nội',
       }),
     );
     await toConsent(api);
@@ -413,6 +417,7 @@ describe('a person who already has a registration', () => {
     const existing = await onScreen('kiosk-existing');
     expect(existing.querySelector('[data-registration-code]')?.textContent).toBe('KS-AAAA-BBBB-CCCC');
     expect(screen.getByTestId('status-words').dataset.status).toBe('notSent');
+    expect(existing.textContent).toContain('BHXH khu vực Ba Đình, Hà Nội');
   });
 });
 
@@ -676,6 +681,7 @@ describe('the done screen', () => {
       'kiosk.print',
       ok({
         jobs: [{ jobId: 'job-1', state: 'failed', failure: { code: 'printer-stopped', reason: 'paused' } }],
+        formCode: receipt.registrationCode,
       }),
     );
     render(
@@ -707,7 +713,10 @@ describe('the done screen', () => {
     expect(result.textContent).toContain('Máy in đang tạm dừng (có thể hết giấy hoặc kẹt giấy).');
     expect(result.textContent).toContain('Hãy đến quầy, cán bộ sẽ in giúp bạn.');
 
-    api.answer('kiosk.print', ok({ jobs: [{ jobId: 'job-1', state: 'done', failure: null }] }));
+    api.answer(
+      'kiosk.print',
+      ok({ jobs: [{ jobId: 'job-1', state: 'done', failure: null }], formCode: receipt.registrationCode }),
+    );
     await userEvent.click(action('print-again'));
     await waitFor(() => expect(screen.getByTestId('print-result').dataset.state).toBe('done'));
     expect(calls(api, 'kiosk.print')).toHaveLength(2);
@@ -724,6 +733,11 @@ describe('the done screen', () => {
     };
     api.answer('kiosk.submit', ok(offline));
     api.answer('kiosk.receipt', ok(offline));
+    // Printed while offline: the paper carries the kiosk reference.
+    api.answer(
+      'kiosk.print',
+      ok({ jobs: [{ jobId: 'job-1', state: 'done', failure: null }], formCode: 'KS-7K3M-9QXD-2HPA' }),
+    );
     await toConsent(api);
     await userEvent.click(input('consent'));
     await userEvent.click(action('submit'));
@@ -750,6 +764,8 @@ describe('the done screen', () => {
     });
     expect(code().textContent).toBe('DK-07921-2026-000900');
     expect(screen.queryByTestId('offline-note')).toBeNull();
+    // The screen and the paper now show different codes: the screen says they are one form.
+    expect(screen.getByTestId('paper-reference').textContent).toContain('KS-7K3M-9QXD-2HPA');
     expect(screen.getByTestId('email-copy').textContent).toBe('Bản tờ khai sẽ được gửi đến tuan@example.vn.');
     const polls = calls(api, 'kiosk.receipt').length;
     await new Promise((resolve) => setTimeout(resolve, 2200));

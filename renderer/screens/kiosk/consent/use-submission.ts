@@ -79,7 +79,7 @@ function submitOutcome(answer: ApiResult<KioskReceipt>): SubmitOutcome {
         status: 'pending',
         submittedAt: exists.submittedAt,
         waitingForSync: exists.waitingForSync,
-        officeName: null,
+        officeName: exists.officeName,
       },
     };
   }

@@ -30,6 +30,12 @@ export function KioskDoneScreen() {
             <strong className="kiosk-code" data-registration-code={code} data-testid="registration-code">
               {code}
             </strong>
+            {visit.print.state === 'printed' && visit.print.formCode !== code && (
+              // Printed offline, numbered since: the paper's reference and the code are one form.
+              <p className="kiosk-hint" data-testid="paper-reference">
+                {t('kiosk.done.paperReference', { reference: visit.print.formCode })}
+              </p>
+            )}
             {!receipt.registrationCode && receipt.syncState === 'pending' && (
               <p className="kiosk-hint" data-testid="offline-note">
                 {t('kiosk.done.offline')}

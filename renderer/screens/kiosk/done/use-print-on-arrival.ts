@@ -17,7 +17,9 @@ export function printProgress(answer: PrintAnswer): PrintProgress {
   const failed = jobs.find((job) => job.state === 'failed' || job.state === 'cancelled');
   if (failed) return { state: 'failed', failure: failed.failure?.code ?? 'job-failed' };
   if (jobs.length === 0) return { state: 'failed', failure: 'job-failed' };
-  return jobs.every((job) => job.state === 'done') ? { state: 'printed' } : { state: 'printing' };
+  return jobs.every((job) => job.state === 'done')
+    ? { state: 'printed', formCode: answer.value.formCode }
+    : { state: 'printing' };
 }
 
 /**

@@ -49,7 +49,8 @@ export type PrintProgress =
   | { state: 'sending' }
   /** The answer said a job is still with the spooler. */
   | { state: 'printing' }
-  | { state: 'printed' }
+  /** `formCode`: what the paper carries (the kiosk reference when it printed offline). */
+  | { state: 'printed'; formCode: string }
   | { state: 'failed'; failure: PrintFailureCode }
   /** The kiosk could not even ask for the print (the backend answered an error). */
   | { state: 'error'; error: ApiError };
