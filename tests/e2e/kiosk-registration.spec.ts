@@ -76,8 +76,14 @@ class Citizen {
 
   async type(field: string, value: string): Promise<void> {
     this.steps.push(`type ${field}`);
-    await this.page.locator(`[name="${field}"]`).click();
+    const input = this.page.locator(`[name="${field}"]`);
+    await input.click();
     await this.page.keyboard.type(value, { delay: 20 });
+    // Fast typing may be held by the scanner capture until its burst ends, then given to the field.
+    const compact = value.replace(/\s/g, '');
+    await expect
+      .poll(async () => (await input.inputValue()).replace(/\s/g, ''), { timeout: 5000 })
+      .toBe(compact);
   }
 
   async tick(field: string): Promise<void> {

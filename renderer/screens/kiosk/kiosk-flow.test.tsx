@@ -574,6 +574,19 @@ describe('the phone number on the form', () => {
 });
 
 describe('the on-screen keyboard on the form', () => {
+  it('stays a moment after its field is left, so a tap on the checkbox below is not moved away', async () => {
+    const api = kioskApi();
+    await toForm(api);
+    await userEvent.click(input('email'));
+    await person.type(input('email'), 'tuan@gmail.com');
+    fireEvent.blur(input('email'));
+    // The tap's click comes after the blur: the keyboard (and the layout) must not have changed yet.
+    expect(screen.getByTestId('keyboard-dock').dataset.field).toBe('email');
+    await userEvent.click(input('sendDeclarationCopy'));
+    expect(input('sendDeclarationCopy').checked).toBe(true);
+    await waitFor(() => expect(screen.queryByTestId('keyboard-dock')).toBeNull());
+  });
+
   it('opens the right keyboard for each field, types into it, and keeps the field focused', async () => {
     const api = kioskApi();
     await toForm(api);

@@ -72,7 +72,7 @@ export function KioskFormScreen() {
           field={active}
           value={active ? visit.form[active] : ''}
           onChange={(value) => active && editing.change(active, value)}
-          onDone={() => (document.activeElement as HTMLElement | null)?.blur()}
+          onDone={editing.done}
         />
       }
       actions={

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskForm, KioskVisit, VisitAction } from '../visit/visit-state.ts';
 import { editableFields, type EditableField } from './editable-fields.ts';
@@ -6,6 +6,8 @@ import { emailIsValid } from './email-address.ts';
 import { formProblems, type FormProblem } from './form-problems.ts';
 import { normalisePhone, phoneLengthReached, phoneProblem } from './phone-number.ts';
 import { problemText } from './problem-text.ts';
+
+const keyboardCloseDelayMs = 250;
 
 /** What a typed field of the form needs from the screen (KioskTextField's props but its label). */
 export interface EditableFieldProps {
@@ -26,6 +28,11 @@ export interface EditableFieldProps {
 export function useFormEditing(visit: KioskVisit, dispatch: (action: VisitAction) => void) {
   const { t } = useTranslation();
   const [active, setActive] = useState<EditableField | null>(null);
+  // The keyboard closes a moment after its field lost the focus, not at once: a tap on the checkbox
+  // or the select below it blurs the field first, and a keyboard vanishing under the finger would
+  // move that control away before the tap's click lands on it.
+  const closing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (closing.current && clearTimeout(closing.current)), []);
   const [left, setLeft] = useState<ReadonlySet<EditableField>>(new Set());
   const form = visit.form;
   const problems = formProblems(visit);
@@ -55,13 +62,19 @@ export function useFormEditing(visit: KioskVisit, dispatch: (action: VisitAction
       maxLength: editableFields[name].maxLength,
       onChange: (value) => change(name, value),
       onFocus: (element) => {
+        if (closing.current) clearTimeout(closing.current);
+        closing.current = null;
         setActive(name);
         // Once the keyboard has opened, the field (its label and its message too) must be in sight.
         const field = element.closest('.kiosk-field') ?? element;
         requestAnimationFrame(() => field.scrollIntoView?.({ block: 'nearest' }));
       },
       onBlur: () => {
-        setActive((now) => (now === name ? null : now));
+        if (closing.current) clearTimeout(closing.current);
+        closing.current = setTimeout(() => {
+          closing.current = null;
+          setActive((now) => (now === name ? null : now));
+        }, keyboardCloseDelayMs);
         setLeft((before) => new Set(before).add(name));
         if (name === 'phone' && phoneProblem(form.phone) === null)
           edit({ phone: normalisePhone(form.phone) });
@@ -69,5 +82,13 @@ export function useFormEditing(visit: KioskVisit, dispatch: (action: VisitAction
     };
   };
 
-  return { active, problems, problemOf, edit, change, fieldProps };
+  /** The keyboard's own Done: the field is left and the keyboard closes now. */
+  const done = () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    if (closing.current) clearTimeout(closing.current);
+    closing.current = null;
+    setActive(null);
+  };
+
+  return { active, problems, problemOf, edit, change, fieldProps, done };
 }
