@@ -5,6 +5,7 @@ import type { CentralServer } from '../../central/server/start-central-server.ts
 import { enrollDevice, requestJson, startTestCentral } from '../../central/testing/central-test-client.ts';
 import { listOffices, officesFetchedAt } from '../store/offices-repository.ts';
 import { findByKioskReference, searchByName } from '../store/registrations-repository.ts';
+import { submitKioskRegistration } from '../store/kiosk-registrations-repository.ts';
 import { openTestStore, tempDir, type TempDir } from '../store/store-test-helpers.ts';
 import type { Store } from '../store/store.ts';
 import { getDeviceToken, getPullCursor } from '../store/sync-state-repository.ts';
@@ -30,6 +31,10 @@ let engineTime: number;
 /** What the client asked for, by path; and a switch that makes the central's office list fail. */
 let requests: string[];
 let officesAnswer: 'central' | 'http-500' | 'not-found' | 'network';
+/** A central that refuses (413) any push with more events than this; null: no such limit. */
+let eventsLimit: number | null;
+/** The number of events in each push the central answered (not refused). */
+let pushedBatches: number[];
 
 beforeEach(() => {
   temp = tempDir();
@@ -37,6 +42,8 @@ beforeEach(() => {
   engineTime = Date.parse('2026-11-21T02:00:00.000Z');
   requests = [];
   officesAnswer = 'central';
+  eventsLimit = null;
+  pushedBatches = [];
 });
 afterEach(() => {
   store.close();
@@ -55,6 +62,19 @@ const fakeFetch: typeof fetch = async (input, init) => {
       JSON.stringify({ error: { code, message: '…' }, serverTime: new Date().toISOString() }),
       { status, headers: { 'content-type': 'application/json' } },
     );
+  }
+  if (url.pathname === '/v1/events' && typeof init?.body === 'string') {
+    const events = (JSON.parse(init.body) as { events: unknown[] }).events.length;
+    if (eventsLimit !== null && events > eventsLimit) {
+      return new Response(
+        JSON.stringify({
+          error: { code: 'payload-too-large', message: '…' },
+          serverTime: new Date().toISOString(),
+        }),
+        { status: 413, headers: { 'content-type': 'application/json' } },
+      );
+    }
+    pushedBatches.push(events);
   }
   return fetch(input, init);
 };
@@ -235,5 +255,62 @@ describe('a kiosk’s sync', () => {
     expect(count('kiosk_status_index')).toBeGreaterThan(0);
     expect(requests.some((path) => path.endsWith('/staff'))).toBe(false);
     expect(getPullCursor(store, office)).toBeGreaterThan(0);
+  });
+});
+
+describe('a batch too large for the central', () => {
+  it('is halved and sent again until the central takes it, and every event arrives once', async () => {
+    for (let index = 0; index < 10; index += 1) {
+      submitKioskRegistration(store, {
+        socialInsuranceNumber: `480000${String(index).padStart(4, '0')}`,
+        fullName: 'Lê Thị Hoa',
+        dateOfBirth: '1990-05-01',
+        sex: 'female',
+        idDocument: {
+          type: 'cccd',
+          number: `04819000${String(index).padStart(4, '0')}`,
+          issueDate: null,
+          issuePlace: null,
+        },
+        address: 'Hải Châu, Đà Nẵng',
+        phone: '0912345678',
+        email: null,
+        officeCode: office,
+        guardian: null,
+      });
+    }
+    eventsLimit = 3;
+    const status = await newEngine().syncNow();
+    expect(status.state).toBe('online');
+    // 10 → 5 → 3 (refused twice), then batches of at most 3 until the outbox is empty.
+    expect(pushedBatches).toEqual([3, 3, 3, 1]);
+    const unsynced = store.read(
+      () =>
+        store
+          .statement(`SELECT count(*) AS n FROM kiosk_registrations WHERE sync_state <> 'synced'`)
+          .get() as {
+          n: number;
+        },
+    );
+    expect(unsynced.n).toBe(0);
+  });
+
+  it('fails the round when even one event is too large', async () => {
+    submitKioskRegistration(store, {
+      socialInsuranceNumber: '4800000001',
+      fullName: 'Lê Thị Hoa',
+      dateOfBirth: '1990-05-01',
+      sex: 'female',
+      idDocument: { type: 'cccd', number: '048190000001', issueDate: null, issuePlace: null },
+      address: 'Hải Châu, Đà Nẵng',
+      phone: '0912345678',
+      email: null,
+      officeCode: office,
+      guardian: null,
+    });
+    eventsLimit = 0;
+    const status = await newEngine().syncNow();
+    expect(status.error?.code).toBe('sync-schema');
+    expect(pushedBatches).toEqual([]);
   });
 });

@@ -203,11 +203,24 @@ export class SyncEngine {
     const { store, client } = this.#options;
     const deviceId = readSyncValue(store, centralDeviceIdKey);
     if (!deviceId) throw new SyncError('auth', 'thiếu mã thiết bị');
+    // A batch the central finds too large (413: the body limit, or its event limit) is halved and
+    // sent again, down to one event (docs/sync-protocol.md §6); the smaller size holds for the round.
+    let batchSize = this.#options.pushBatchSize;
     // Bounded: events that the central keeps refusing for a passing reason wait for the next round.
     for (let batchNumber = 0; batchNumber < 1000; batchNumber += 1) {
-      const batch = nextBatch(store, this.#options.pushBatchSize, this.#options.now());
+      const batch = nextBatch(store, batchSize, this.#options.now());
       if (batch.length === 0) return;
-      const { body, clockOffsetMs } = await client.push(batch.map((event) => toWireEvent(event, deviceId)));
+      let answer: Awaited<ReturnType<CentralClient['push']>>;
+      try {
+        answer = await client.push(batch.map((event) => toWireEvent(event, deviceId)));
+      } catch (error) {
+        if (error instanceof SyncError && error.detail === 'payload-too-large' && batch.length > 1) {
+          batchSize = Math.ceil(batch.length / 2);
+          continue;
+        }
+        throw error;
+      }
+      const { body, clockOffsetMs } = answer;
       this.#recordClockOffset(clockOffsetMs);
       const retryLater = this.#applyPushResults(batch, body.results);
       if (retryLater.length === batch.length) return;

@@ -31,12 +31,15 @@ export class SyncError extends Error {
   readonly kind: SyncErrorKind;
   /** A stable code for the UI: `sync-<kind>`. */
   readonly code: `sync-${SyncErrorKind}`;
+  /** The central's own error code or what went wrong, when known (e.g. `payload-too-large`). */
+  readonly detail: string | undefined;
 
   constructor(kind: SyncErrorKind, detail?: string, options?: { cause?: unknown }) {
     super(detail ? `${messages[kind]} (${detail})` : messages[kind], options);
     this.name = 'SyncError';
     this.kind = kind;
     this.code = `sync-${kind}`;
+    this.detail = detail;
   }
 }
 
