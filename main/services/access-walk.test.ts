@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessRefusal, type Caller } from '../../preload/contract/access.ts';
 import { errorCodeGroups } from '../../preload/contract/error-codes.ts';
 import { operationNames, operations, type OperationName } from '../../preload/contract/operations.ts';
+import { kioskSubmissionSample } from '../../tests/fixtures/kiosk-submission.ts';
 import { idFixture } from '../../tests/support/id-fixtures.ts';
 import {
   signInAs,
@@ -71,22 +72,7 @@ const sampleArguments: Record<OperationName, unknown> = {
   'kiosk.end': {},
   'kiosk.offices': {},
   'kiosk.existing': { idNumber: '079092004321', oldIdNumber: null, socialInsuranceNumber: null },
-  'kiosk.submit': {
-    submissionId: '6f1c2a4e-8b1d-4c7e-9a3f-2b5d7e9f1a3c',
-    language: 'en',
-    socialInsuranceNumber: '7912345678',
-    fullName: 'Lê Thị Hoa',
-    dateOfBirth: '1990-05-01',
-    sex: 'female',
-    idDocument: { type: 'cccd', number: '079190001234', issueDate: '2021-08-09', issuePlace: null },
-    address: 'Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh',
-    phone: '0912345678',
-    email: null,
-    officeCode: '07921',
-    guardian: null,
-    sendDeclarationCopy: false,
-    consent: true,
-  },
+  'kiosk.submit': { ...kioskSubmissionSample, language: 'en' },
   'kiosk.receipt': {},
   'kiosk.print': {},
   'kiosk.status': { formCode: 'DK-07921-2026-000001' },

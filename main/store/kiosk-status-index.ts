@@ -22,12 +22,23 @@ function salt(store: Store): string {
   return made;
 }
 
-/** The key a person's number is stored and looked up by on this kiosk (null for no number). */
+/**
+ * The function that keys a person's numbers on this kiosk (null for no number). The salt is read
+ * once per call of this, not once per number: a pull page keys thousands.
+ */
+export function personKeyer(store: Store): (number: string | null) => string | null {
+  const kioskSalt = salt(store);
+  return (number) =>
+    number === null || number.trim() === ''
+      ? null
+      : createHash('sha256')
+          .update(`${kioskSalt}:${idNumberKey(number)}`)
+          .digest('hex');
+}
+
+/** The key of one number (personKeyer for many). */
 export function personKey(store: Store, number: string | null): string | null {
-  if (number === null || number.trim() === '') return null;
-  return createHash('sha256')
-    .update(`${salt(store)}:${idNumberKey(number)}`)
-    .digest('hex');
+  return personKeyer(store)(number);
 }
 
 export interface KioskStatusRow {
@@ -87,6 +98,7 @@ export function upsertKioskStatusIndex(
   });
   return store.transaction(() => {
     let written = 0;
+    const key = personKeyer(store);
     const upsert = store.statement(
       `INSERT INTO kiosk_status_index (code, office_code, status, submitted_at, decided_at, reason_code,
          masked_name, id_key, old_id_key, sin_key, kiosk_reference, server_seq)
@@ -109,9 +121,9 @@ export function upsertKioskStatusIndex(
         decidedAt: registration.decision?.decidedAt ?? null,
         reasonCode: registration.decision?.outcome === 'rejected' ? registration.decision.reasonCode : null,
         maskedName: maskName(registration.fullName),
-        idKey: document.type === 'cccd' ? personKey(store, document.number) : null,
-        oldIdKey: document.type === 'cmnd' ? personKey(store, document.number) : null,
-        sinKey: personKey(store, registration.socialInsuranceNumber),
+        idKey: document.type === 'cccd' ? key(document.number) : null,
+        oldIdKey: document.type === 'cmnd' ? key(document.number) : null,
+        sinKey: key(registration.socialInsuranceNumber),
         kioskReference,
         seq,
       }).changes;
@@ -126,11 +138,12 @@ export function findKioskStatusByCard(
   store: Store,
   numbers: { idNumber: string | null; oldIdNumber: string | null; socialInsuranceNumber: string | null },
 ): KioskStatusRow[] {
+  const key = personKeyer(store);
   const keys = {
     // A CCCD's number and the old 9-digit one may each be the registration's document.
-    idKey: personKey(store, numbers.idNumber),
-    oldIdKey: personKey(store, numbers.oldIdNumber),
-    sinKey: personKey(store, numbers.socialInsuranceNumber),
+    idKey: key(numbers.idNumber),
+    oldIdKey: key(numbers.oldIdNumber),
+    sinKey: key(numbers.socialInsuranceNumber),
   };
   return store.read(() =>
     (

@@ -1,16 +1,12 @@
 import type { Registration, RegistrationStatus } from '../core/registration/registration.ts';
 import { idNumberKey, nameSearchKey, phoneKey, prefixUpperBound } from './lookup-keys.ts';
+import { readKioskReference } from '../core/registration/kiosk-reference.ts';
 import {
-  kioskReferenceKey,
   selectColumns,
   toStored,
   type RegistrationRow,
   type StoredRegistration,
 } from './registrations-repository.ts';
-
-// Defined beside the lookup that uses it (registrations-repository.ts), which this module imports:
-// defining it here would make the two modules import each other.
-export { kioskReferencePattern } from './registrations-repository.ts';
 import type { Store } from './store.ts';
 
 // The counter home's list: registrations filtered by status, channel and child/adult, optionally
@@ -74,7 +70,7 @@ function matchCondition(match: RegistrationMatch, parameters: Parameters): strin
       parameters.key = phoneKey(match.phone);
       return 'phone = @key';
     case 'name': {
-      const reference = kioskReferenceKey(match.name);
+      const reference = readKioskReference(match.name);
       if (reference !== null) {
         parameters.reference = reference;
         return 'kiosk_reference = @reference';

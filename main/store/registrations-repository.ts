@@ -132,18 +132,13 @@ export function findByCode(store: Store, code: string): StoredRegistration | nul
   return lookup(store, 'code = ?', code.trim())[0] ?? null;
 }
 
-// The kiosk's reference of a form (main/core/registration/kiosk-reference.ts): as stored, from
-// what was typed or scanned (any case; O read as 0, I/L as 1), or null when it is not one.
-export { kioskReferencePattern } from '../core/registration/kiosk-reference.ts';
-export const kioskReferenceKey = readKioskReference;
-
 /**
  * The registration made from the kiosk form with this reference (the unique index on
  * kiosk_reference); null when the text is not a reference or none is known here yet — the kiosk
  * may not have synced, or the form is for another office.
  */
 export function findByKioskReference(store: Store, reference: string): StoredRegistration | null {
-  const key = kioskReferenceKey(reference);
+  const key = readKioskReference(reference);
   if (key === null) return null;
   return lookup(store, 'kiosk_reference = ?', key)[0] ?? null;
 }
@@ -177,7 +172,7 @@ export function findByPhone(store: Store, phone: string): StoredRegistration[] {
 export function searchByName(store: Store, query: string, limit = 20): StoredRegistration[] {
   // The text of a form printed offline is its kiosk reference, and the search box reads anything
   // that is not a number or a code as a name: a reference is looked up as what it is.
-  if (kioskReferenceKey(query) !== null) {
+  if (readKioskReference(query) !== null) {
     const byReference = findByKioskReference(store, query);
     return byReference ? [byReference] : [];
   }

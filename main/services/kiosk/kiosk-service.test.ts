@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskSubmission } from '../../../preload/contract/areas/kiosk.ts';
 import { settingsSchema, type Settings } from '../../../preload/contract/settings-schema.ts';
+import { kioskSubmissionSample } from '../../../tests/fixtures/kiosk-submission.ts';
 import { kioskReferencePattern } from '../../core/registration/kiosk-reference.ts';
 import { listAudit } from '../../store/audit-log.ts';
 import { findKioskRegistration } from '../../store/kiosk-registrations-repository.ts';
@@ -35,20 +36,11 @@ let kiosk: KioskService;
 
 function submission(overrides: Partial<KioskSubmission> = {}): KioskSubmission {
   return {
+    ...kioskSubmissionSample,
     submissionId: crypto.randomUUID(),
     language: 'ko',
-    socialInsuranceNumber: '7912345678',
-    fullName: 'Lê Thị Hoa',
-    dateOfBirth: '1990-05-01',
-    sex: 'female',
-    idDocument: { type: 'cccd', number: '079190001234', issueDate: '2021-08-09', issuePlace: null },
-    address: 'Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh',
-    phone: '0912345678',
     email: 'hoa@example.vn',
-    officeCode: '07921',
-    guardian: null,
     sendDeclarationCopy: true,
-    consent: true,
     ...overrides,
   };
 }

@@ -27,6 +27,7 @@ import {
   findKioskStatusByCard,
   findKioskStatusByCode,
   personKey,
+  personKeyer,
   type KioskStatusRow,
 } from '../../store/kiosk-status-index.ts';
 import type { Store } from '../../store/store.ts';
@@ -303,9 +304,8 @@ export class KioskService {
     const known = new Set(central.map((entry) => entry.registrationCode));
     // This kiosk's own forms by the person's key, which outlives the form's data: the same person is
     // recognised while offline, and after they chose another office (not pulled here).
-    const keys = [numbers.idNumber, numbers.oldIdNumber]
-      .map((number) => personKey(store, number))
-      .filter((key) => key !== null);
+    const key = personKeyer(store);
+    const keys = [key(numbers.idNumber), key(numbers.oldIdNumber)].filter((value) => value !== null);
     // A form the central has but this kiosk does not see (another office) counts as pending for a
     // week — the office answers within 3 working days — so a rejected citizen can file again later.
     const recent = this.#options.now().getTime() - otherOfficeFormPendingMs;

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { kioskSubmissionSample } from '../../../tests/fixtures/kiosk-submission.ts';
 import { kioskSubmissionSchema } from './kiosk.ts';
 
 // What the kiosk refuses before anything is stored, whatever the page sent.
 
-const valid = {
-  submissionId: '6f1c2a4e-8b1d-4c7e-9a3f-2b5d7e9f1a3c',
-  language: 'vi',
-  socialInsuranceNumber: '7912345678',
-  fullName: 'Lê Thị Hoa',
-  dateOfBirth: '1990-05-01',
-  sex: 'female',
-  idDocument: { type: 'cccd', number: '079190001234', issueDate: '2021-08-09', issuePlace: null },
-  address: 'Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh',
-  phone: '0912345678',
-  email: null,
-  officeCode: '07921',
-  guardian: null,
-  sendDeclarationCopy: false,
-  consent: true,
-};
+const valid = kioskSubmissionSample;
 
 const issues = (value: unknown) => {
   const parsed = kioskSubmissionSchema.safeParse(value);

@@ -6,6 +6,7 @@ import {
 } from '../../../main/core/registration/registration.ts';
 import { vietnamDay } from '../../../main/core/time/vietnam-time.ts';
 import { printFailureCodes, printJobStates } from './print.ts';
+import { cardLookupArgumentsSchema, cardNumbersSchema } from './registrations.ts';
 import type { OperationTable } from '../operation-definition.ts';
 
 // The self-service kiosk: a walk-in citizen registers by scanning their cards, in their language,
@@ -126,27 +127,8 @@ export const kioskPrintJobSchema = z.object({
   failure: z.object({ code: z.enum(printFailureCodes), reason: z.string() }).nullable(),
 });
 
-const cardNumbers = z
-  .object({
-    idNumber: z
-      .string()
-      .regex(/^\d{12}$/)
-      .nullable(),
-    oldIdNumber: z
-      .string()
-      .regex(/^\d{9}$/)
-      .nullable(),
-    socialInsuranceNumber: z
-      .string()
-      .regex(/^\d{10}$/)
-      .nullable(),
-  })
-  .strict();
-
 const statusQuery = z.union([
-  cardNumbers.refine((value) => value.idNumber ?? value.oldIdNumber ?? value.socialInsuranceNumber, {
-    message: 'cần ít nhất một số để tìm',
-  }),
+  cardLookupArgumentsSchema,
   z.object({ formCode: z.string().trim().min(4).max(64) }).strict(),
 ]);
 
@@ -192,7 +174,7 @@ export const kioskOperations = {
    * kiosk's own unsynced forms): shown instead of letting them file a second one.
    */
   'kiosk.existing': {
-    args: cardNumbers,
+    args: cardNumbersSchema,
     result: z.object({ pending: kioskStatusEntrySchema.nullable() }),
     errors: ['kiosk-visit-required'],
     access: kiosk,

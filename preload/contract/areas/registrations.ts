@@ -67,7 +67,7 @@ export const listArgumentsSchema = z
   .strict();
 
 /** The numbers on a scanned card that registrations are found by (a CCCD's old 9-digit number too). */
-export const cardLookupArgumentsSchema = z
+export const cardNumbersSchema = z
   .object({
     idNumber: z
       .string()
@@ -82,10 +82,15 @@ export const cardLookupArgumentsSchema = z
       .regex(/^\d{10}$/)
       .nullable(),
   })
-  .strict()
-  .refine((value) => value.idNumber ?? value.oldIdNumber ?? value.socialInsuranceNumber, {
+  .strict();
+
+/** A card lookup: at least one of the numbers. */
+export const cardLookupArgumentsSchema = cardNumbersSchema.refine(
+  (value) => value.idNumber ?? value.oldIdNumber ?? value.socialInsuranceNumber,
+  {
     message: 'cần ít nhất một số để tìm',
-  });
+  },
+);
 
 export type ListArguments = z.output<typeof listArgumentsSchema>;
 export type DecideArguments = z.output<typeof decideArgumentsSchema>;
