@@ -83,8 +83,9 @@ export const layers = [
     paths: ['main/documents'],
     // resources/forms: the default declaration template; resources/domain: office names.
     mayImport: ['main/core', 'main/store', 'preload/contract', 'resources'],
-    // qrcode: the registration code's QR symbol, drawn with pdfkit.
-    packages: ['pdfkit', 'zod', 'qrcode'],
+    // qrcode: the registration code's QR symbol, drawn with pdfkit. echarts (server-side SVG) and
+    // svg-to-pdfkit: the reports' charts as vectors in the PDF; write-excel-file: the XLSX export.
+    packages: ['pdfkit', 'zod', 'qrcode', 'echarts', 'svg-to-pdfkit', 'write-excel-file'],
     builtins: true,
   },
   {
@@ -150,8 +151,18 @@ export const layers = [
     paths: ['renderer'],
     mayImport: ['preload/contract', 'main/core'],
     // zod: the renderer names the types of the contract's schemas (`z.infer`). zxing-wasm: the
-    // camera's QR decoder worker. pdfjs-dist: the print preview's page images.
-    packages: ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'zxing-wasm', 'pdfjs-dist'],
+    // camera's QR decoder worker. pdfjs-dist: the print preview's page images. echarts: the reports'
+    // charts (the same options the PDF export renders to SVG, main/core/reports).
+    packages: [
+      'react',
+      'react-dom',
+      'react-i18next',
+      'i18next',
+      'zod',
+      'zxing-wasm',
+      'pdfjs-dist',
+      'echarts',
+    ],
     builtins: false,
   },
   {

@@ -76,6 +76,22 @@ const sampleArguments: Record<OperationName, unknown> = {
   'kiosk.receipt': {},
   'kiosk.print': {},
   'kiosk.status': { formCode: 'DK-07921-2026-000001' },
+  'reports.daily': { from: '2026-11-30', to: '2026-11-30' },
+  'reports.filters': {},
+  'reports.export': { filter: { from: '2026-11-30', to: '2026-11-30' }, format: 'csv' },
+  'reports.endOfDayStatus': {},
+  'audit.verify': {},
+  'audit.list': { from: '2026-11-30', to: '2026-11-30' },
+  'admin.rejectionReasons': {},
+  'admin.setRejectionReasons': {
+    reasons: [{ code: 'other', labelVi: 'Lý do khác', noteRequired: true }],
+  },
+  'admin.retention': {},
+  'admin.setRetention': { patch: { printJobRetentionDays: 3 } },
+  'admin.backups': {},
+  'admin.backupNow': {},
+  'admin.restore': { fileName: 'bhxh-2026-11-30.sqlite' },
+  'admin.outbox': {},
 };
 
 const accessCodes: readonly string[] = errorCodeGroups.access;

@@ -14,6 +14,9 @@ import type { Store } from '../store/store.ts';
 import { AppError } from './app-error.ts';
 import { createDispatcher, type CallerState, type DispatcherOptions } from './dispatch/dispatch-operation.ts';
 import { EventHub, type EventListener } from './event-hub.ts';
+import { startAdmin } from './admin/admin-module.ts';
+import { startAudit } from './audit/audit-module.ts';
+import type { BackendParts } from './backend-parts.ts';
 import { healthHandlers } from './health/health-handlers.ts';
 import { kioskHandlers } from './kiosk/kiosk-handlers.ts';
 import { KioskService } from './kiosk/kiosk-service.ts';
@@ -23,6 +26,7 @@ import { createFormRenderer } from './print/form-renderer.ts';
 import { printHandlers } from './print/print-handlers.ts';
 import type { FormRenderer, PrinterPort } from './print/print-ports.ts';
 import { PrintService } from './print/print-service.ts';
+import { startReports } from './reports/reports-module.ts';
 import { registrationHandlers } from './registrations/registration-handlers.ts';
 import { hidPosConnection } from './scan/hid-pos-connection.ts';
 import { scanHandlers } from './scan/scan-handlers.ts';
@@ -61,6 +65,11 @@ export interface BackendOptions {
   printTimeoutMs?: number;
   /** Windows: where SumatraPDF is (outside the asar); the shell passes it. */
   sumatraPdfPath?: string;
+  /**
+   * The backend asks its host to close it and start a new one on the same data directory (after an
+   * administrator's restore). A host without it cannot restore from the screen.
+   */
+  onRestartRequested?: (reason: 'restore') => void;
 }
 
 /** What a shell talks to: one `call` for every operation, one event stream (filtered per caller). */
@@ -168,6 +177,26 @@ async function startParts(
     events.emit('settings.changed', display());
   };
 
+  const parts: BackendParts = {
+    store,
+    dataDirectory: options.dataDirectory,
+    now,
+    settings,
+    sync,
+    sessions: session,
+    prints,
+    scans,
+    events,
+    applied,
+    requestRestart: (reason) => options.onRestartRequested?.(reason),
+  };
+  const reports = startReports(parts);
+  cleanup.push(() => reports.close?.());
+  const audit = startAudit(parts);
+  cleanup.push(() => audit.close?.());
+  const admin = startAdmin(parts);
+  cleanup.push(() => admin.close?.());
+
   const handlers: OperationHandlers = {
     ...startupHandlers(),
     ...healthHandlers({
@@ -187,6 +216,9 @@ async function startParts(
     ...syncHandlers({ sync, settings, store, applied }),
     ...printHandlers(prints),
     ...kioskHandlers(kiosk),
+    ...reports.handlers,
+    ...audit.handlers,
+    ...admin.handlers,
   };
 
   const callerState = (): CallerState => {
@@ -221,6 +253,9 @@ async function startParts(
     operationNames: Object.keys(handlers),
     close: async () => {
       stopMaintenance();
+      await admin.close?.();
+      await audit.close?.();
+      await reports.close?.();
       session.close();
       await prints.close();
       await scans.close();

@@ -35,6 +35,8 @@ export const anyStaff = ['officer', 'supervisor', 'admin'] as const satisfies re
 /** The staff whose work is registrations: they see citizens' personal data. */
 export const caseworkers = ['officer', 'supervisor'] as const satisfies readonly Role[];
 export const administrators = ['admin'] as const satisfies readonly Role[];
+/** Who follows the office's day: the reports and the audit trail. */
+export const reportReaders = ['supervisor', 'admin'] as const satisfies readonly Role[];
 
 /** What the dispatcher knows of the caller: the PC's mode and enrollment, and the backend's session. */
 export interface Caller {

@@ -32,7 +32,9 @@ export const errorCodeGroups = {
   /** The local database on this PC (disk full, locked by another program, damaged). */
   store: ['store-corrupt', 'store-locked', 'store-read-only', 'store-io', 'store-constraint'],
   /** Backups (the CLI today, the administration screen later). */
-  backup: ['backup-corrupt', 'backup-invalid'],
+  backup: ['backup-corrupt', 'backup-invalid', 'backup-not-found', 'backup-failed', 'restore-failed'],
+  /** Supervisors' reports and their exports. */
+  reports: ['report-range-invalid', 'report-export-failed'],
   settings: ['config-write-failed'],
   session: [
     'invalid-credentials',
@@ -62,6 +64,13 @@ export const errorCodeGroups = {
     'sync-conflict',
     'sync-local',
     'sync-not-configured',
+  ],
+  /** Why the central refused a one-time enrollment code (sync.enroll). */
+  enrollment: [
+    'enrollment-code-mistyped',
+    'enrollment-code-expired',
+    'enrollment-code-used',
+    'enrollment-code-other-office',
   ],
 } as const;
 

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
+import { adminOperations } from './areas/admin.ts';
+import { auditOperations } from './areas/audit.ts';
 import { healthOperations } from './areas/health.ts';
 import { kioskOperations } from './areas/kiosk.ts';
 import { printOperations } from './areas/print.ts';
+import { reportOperations } from './areas/reports.ts';
 import { registrationOperations } from './areas/registrations.ts';
 import { scanOperations } from './areas/scan.ts';
 import { sessionOperations } from './areas/session.ts';
@@ -27,6 +30,9 @@ export const operations = {
   ...printOperations,
   ...syncOperations,
   ...kioskOperations,
+  ...reportOperations,
+  ...auditOperations,
+  ...adminOperations,
 } as const satisfies Record<string, OperationDefinition>;
 
 export type Operations = typeof operations;

@@ -69,6 +69,35 @@ export const kioskSettingsSchema = z
     path: ['idleWarningSeconds'],
   });
 
+const reportFormatList = z
+  .array(z.enum(['csv', 'xlsx', 'pdf']))
+  .min(1)
+  .max(3);
+const endOfDayFields = {
+  /** Write the day's report to `folder` every day at `time` (Vietnam time). */
+  enabled: z.boolean(),
+  /** An absolute folder on this PC (a network share mounted as a folder works too). */
+  folder: z.string().min(1).max(500).nullable(),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM'),
+  formats: reportFormatList,
+};
+
+export const endOfDayExportSchema = z
+  .object({
+    enabled: endOfDayFields.enabled.default(false),
+    folder: endOfDayFields.folder.default(null),
+    time: endOfDayFields.time.default('17:30'),
+    formats: endOfDayFields.formats.default(['csv', 'xlsx', 'pdf']),
+  })
+  .refine((value) => !value.enabled || value.folder !== null, {
+    message: 'cần chọn thư mục để xuất báo cáo cuối ngày',
+    path: ['folder'],
+  });
+
+export const reportSettingsSchema = z.object({
+  endOfDayExport: endOfDayExportSchema.default(endOfDayExportSchema.parse({})),
+});
+
 export const scannerSettingsSchema = z.object({
   wedgeMaxKeyIntervalMs: scannerFields.wedgeMaxKeyIntervalMs.default(40),
   wedgeMinLength: scannerFields.wedgeMinLength.default(12),
@@ -120,6 +149,7 @@ export const settingsSchema = z.object({
   printer: printerSettingsSchema.default(printerSettingsSchema.parse({})),
   security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
   kiosk: kioskSettingsSchema.default(kioskSettingsSchema.parse({})),
+  reports: reportSettingsSchema.default(reportSettingsSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -136,6 +166,10 @@ export const settingsPatchSchema = z
     printer: z.object(printerFields).partial().strict(),
     security: z.object(securityFields).partial().strict(),
     kiosk: z.object(kioskFields).partial().strict(),
+    reports: z
+      .object({ endOfDayExport: z.object(endOfDayFields).partial().strict() })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

@@ -12,6 +12,7 @@ import { KioskLayout } from '../screens/kiosk/layout/KioskLayout.tsx';
 import { KioskScanScreen } from '../screens/kiosk/scan/KioskScanScreen.tsx';
 import { KioskStatusScreen } from '../screens/kiosk/status/KioskStatusScreen.tsx';
 import { KioskVisitProvider } from '../screens/kiosk/visit/kiosk-visit-context.tsx';
+import { ReportsScreen } from '../screens/reports/ReportsScreen.tsx';
 import { PrintQueueScreen } from '../screens/print/PrintQueueScreen.tsx';
 import { ScannerTestScreen } from '../screens/scanner/ScannerTestScreen.tsx';
 import { ScanSounds } from '../sound/ScanSounds.tsx';
@@ -56,6 +57,8 @@ function RouteScreen() {
       );
     case 'admin':
       return <AdminScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'scanner-test':
       return <ScannerTestScreen />;
     case 'print-queue':

@@ -25,6 +25,7 @@ export type Route =
       found?: WireRegistration | null;
     }
   | { name: 'admin' }
+  | { name: 'reports' }
   | { name: 'scanner-test' }
   | { name: 'print-queue' }
   | { name: 'kiosk-attract' }
@@ -61,6 +62,7 @@ const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly
   },
   verification: { mode: 'counter', operations: ['registrations.search', 'registrations.decide'] },
   admin: { mode: 'counter', operations: ['settings.get', 'settings.set', 'sync.enroll'] },
+  reports: { mode: 'counter', operations: ['reports.daily', 'reports.export', 'audit.verify'] },
   'scanner-test': { mode: 'counter', operations: ['scan.status', 'scan.submit'] },
   'print-queue': { mode: 'counter', operations: ['print.jobs', 'print.retry', 'print.cancel'] },
   'kiosk-attract': { mode: 'kiosk', operations: ['kiosk.begin'] },
@@ -75,11 +77,12 @@ const routeRequirements: Record<RouteName, { mode: AppMode; operations: readonly
 };
 
 /** Where each kind of caller starts, in order of preference. */
-const homeOrder: readonly PlainRouteName[] = ['kiosk-attract', 'counter-home', 'admin'];
+const homeOrder: readonly PlainRouteName[] = ['kiosk-attract', 'counter-home', 'admin', 'reports'];
 
 /** Routes that appear in the signed-in navigation (the others are reached from a screen). */
 export const navigationRoutes: readonly PlainRouteName[] = [
   'counter-home',
+  'reports',
   'print-queue',
   'scanner-test',
   'admin',

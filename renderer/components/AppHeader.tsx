@@ -12,6 +12,7 @@ const navigationActions: Record<PlainRouteName, string> = {
   'scanner-test': 'scanner-test',
   'print-queue': 'print-queue',
   admin: 'admin',
+  reports: 'reports',
   'kiosk-attract': 'start-over',
 };
 

@@ -79,5 +79,8 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     printer: { ...current.printer, ...patch.printer },
     security: { ...current.security, ...patch.security },
     kiosk: { ...current.kiosk, ...patch.kiosk },
+    reports: {
+      endOfDayExport: { ...current.reports.endOfDayExport, ...patch.reports?.endOfDayExport },
+    },
   });
 }
