@@ -1,4 +1,4 @@
--- user_version 7
+-- user_version 9
 
 CREATE INDEX audit_log_by_subject ON audit_log (subject, id) WHERE subject IS NOT NULL;
 
