@@ -29,6 +29,8 @@ export const errorCodes = [
   'forbidden',
   'enrollment-code-invalid',
   'enrollment-code-expired',
+  'enrollment-code-used',
+  'enrollment-code-other-office',
   'bad-request',
   'not-found',
   'method-not-allowed',
@@ -40,7 +42,12 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 /** Every non-2xx response body. `message` is Vietnamese, for people; `code` is for programs. */
 export const errorResponseSchema = z.object({
-  error: z.object({ code: z.enum(errorCodes), message: z.string() }),
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    /** What a program needs to explain the error (today only `enrollment-code-other-office`). */
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
   serverTime,
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
@@ -59,6 +66,12 @@ export type HealthResponse = z.infer<typeof healthResponseSchema>;
 export const enrollmentRequestSchema = z.object({
   enrollmentCode: z.string().min(1).max(64),
   deviceName: z.string().trim().min(1).max(100),
+  /**
+   * The office this PC is set up for. A code for another office is then refused with
+   * `enrollment-code-other-office` and stays usable (no device is created). Optional: desktops from
+   * before it leave it out, and then also get `enrollment-code-invalid` for a used code as before.
+   */
+  officeCode: officeCode.optional(),
 });
 export type EnrollmentRequest = z.infer<typeof enrollmentRequestSchema>;
 
@@ -70,6 +83,10 @@ export const enrollmentResponseSchema = z.object({
   serverTime,
 });
 export type EnrollmentResponse = z.infer<typeof enrollmentResponseSchema>;
+
+/** `details` of `enrollment-code-other-office`: the code's office and the one the PC asked for. */
+export const otherOfficeDetailsSchema = z.object({ codeOffice: officeCode, requestedOffice: officeCode });
+export type OtherOfficeDetails = z.infer<typeof otherOfficeDetailsSchema>;
 
 export const deviceInfoResponseSchema = z.object({
   deviceId: z.string(),
@@ -302,6 +319,62 @@ export const notificationsResponseSchema = z.object({
 });
 export type NotificationsResponse = z.infer<typeof notificationsResponseSchema>;
 
+// ── Audit chain heads ───────────────────────────────────────────────────────────────────────────
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** An entry of a device's audit chain: its id and its hash (docs/audit-trail.md). */
+export const auditHeadSchema = z.object({
+  id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  hash: sha256Hex,
+});
+export type AuditHeadWire = z.infer<typeof auditHeadSchema>;
+
+/**
+ * The device's latest audit entry (`head`) and, in `since`, the hash its chain has NOW at the id of
+ * the head the central last acknowledged (`acknowledged` of the previous answer; null before the
+ * first one). The central holds the hash it was sent for that id: if they differ, the chain was
+ * rewritten.
+ */
+export const auditHeadRequestSchema = z.object({
+  head: auditHeadSchema,
+  since: auditHeadSchema.nullable(),
+});
+export type AuditHeadRequest = z.infer<typeof auditHeadRequestSchema>;
+
+export const auditHeadStates = [
+  /** The chain continues what the central saw: `head` is now the acknowledged head. */
+  'matches',
+  /** The chain no longer contains what the central saw (rewritten or rewound): see `mismatch`. */
+  'mismatch',
+  /** `since` is missing or not at `acknowledged.id` (an answer was lost): send again with it. */
+  'since-required',
+] as const;
+
+export const auditMismatchReasons = [
+  /** `since` has another hash than the one received earlier for that id. */
+  'rewritten',
+  /** `head.id` is lower than an id received earlier (entries removed, or a restored backup). */
+  'rewound',
+] as const;
+
+export const auditHeadResponseSchema = z.object({
+  state: z.enum(auditHeadStates),
+  /** The head the central compares the next report with: send `since` at its id. */
+  acknowledged: auditHeadSchema.nullable(),
+  /** The first mismatch recorded for this device (it stays until an operator deals with it). */
+  mismatch: z
+    .object({
+      reason: z.enum(auditMismatchReasons),
+      /** The entry id it was found at. */
+      entryId: z.number().int().positive(),
+      detectedAt: isoTimestamp,
+    })
+    .nullable(),
+  serverTime,
+});
+export type AuditHeadResponse = z.infer<typeof auditHeadResponseSchema>;
+
 // ── Paths ───────────────────────────────────────────────────────────────────────────────────────
 
 export const syncPaths = {
@@ -310,6 +383,7 @@ export const syncPaths = {
   device: '/v1/device',
   events: '/v1/events',
   offices: '/v1/offices',
+  auditHeads: '/v1/audit-heads',
   registrations: (office: string) => `/v1/offices/${encodeURIComponent(office)}/registrations`,
   staff: (office: string) => `/v1/offices/${encodeURIComponent(office)}/staff`,
   notifications: (office: string) => `/v1/offices/${encodeURIComponent(office)}/notifications`,

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EnrollmentResponse, ErrorResponse, HealthResponse } from '../protocol/sync-protocol.ts';
 import { healthResponseSchema } from '../protocol/sync-protocol.ts';
+import { enrollmentCodeShape, normalizeEnrollmentCode } from '../protocol/enrollment-code.ts';
 import { enrollDevice, requestJson, startTestCentral, testClock } from '../testing/central-test-client.ts';
 import type { CentralServer } from './start-central-server.ts';
 
@@ -25,7 +27,10 @@ describe('health and device enrollment', () => {
   it('exchanges a one-time code for a device token that opens the API', async () => {
     server = await startTestCentral();
     const code = server.createEnrollmentCode('07921');
-    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(code).toMatch(
+      /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$/,
+    );
+    expect(enrollmentCodeShape(code)).toBe('checked');
     // Case and separators do not matter when the code is typed in.
     const typed = code.toLowerCase().replace(/-/g, ' ');
     const enrolled = await requestJson<EnrollmentResponse>(`${server.url}/v1/enrollments`, {
@@ -46,6 +51,7 @@ describe('health and device enrollment', () => {
     const again = await requestJson<ErrorResponse>(`${server.url}/v1/enrollments`, {
       body: { enrollmentCode: code, deviceName: 'Kiosk sảnh B' },
     });
+    // A desktop from before the office was sent knows no `enrollment-code-used`.
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('enrollment-code-invalid');
   });
@@ -76,6 +82,62 @@ describe('health and device enrollment', () => {
       body: { enrollmentCode: 'AAAA-BBBB-CCCC', deviceName: 'Quầy 1' },
     });
     expect(unknown.body.error.code).toBe('enrollment-code-invalid');
+  });
+
+  describe('tells apart why a code does not enroll, when the request names its office', () => {
+    const enroll = (enrollmentCode: string, officeCode = '01001') =>
+      requestJson<ErrorResponse>(`${server.url}/v1/enrollments`, {
+        body: { enrollmentCode, deviceName: 'Quầy 1', officeCode },
+      });
+    const devices = () => server.database.prepare('SELECT count(*) FROM devices').pluck().get();
+
+    it('a code it never made, a used one, an expired one', async () => {
+      const clock = testClock();
+      server = await startTestCentral({ now: clock.now });
+      expect((await enroll('AAAA-BBBB-CCCC-D')).body.error.code).toBe('enrollment-code-invalid');
+      const code = server.createEnrollmentCode('01001');
+      expect((await enroll(code)).status).toBe(200);
+      const used = await enroll(code);
+      expect([used.status, used.body.error.code]).toEqual([400, 'enrollment-code-used']);
+      expect(used.body.error.message).toMatch(/đã được sử dụng/);
+      const late = server.createEnrollmentCode('01001');
+      clock.advance(24 * 60 * 60 * 1000);
+      expect((await enroll(late)).body.error.code).toBe('enrollment-code-expired');
+      expect(devices()).toBe(1);
+    });
+
+    it('a code of another office: refused with both offices, not used up, no device made', async () => {
+      server = await startTestCentral();
+      const code = server.createEnrollmentCode('07921');
+      const refused = await enroll(code, '01001');
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({
+        code: 'enrollment-code-other-office',
+        details: { codeOffice: '07921', requestedOffice: '01001' },
+      });
+      expect(devices()).toBe(0);
+      expect(server.database.prepare('SELECT used_at, device_id FROM enrollment_codes').all()).toEqual([
+        { used_at: null, device_id: null },
+      ]);
+      // The code still enrolls a PC of its own office.
+      const enrolled = await requestJson<EnrollmentResponse>(`${server.url}/v1/enrollments`, {
+        body: { enrollmentCode: code, deviceName: 'Quầy 2', officeCode: '07921' },
+      });
+      expect([enrolled.status, enrolled.body.officeCode]).toEqual([200, '07921']);
+    });
+
+    it('still takes a code from before check characters (12 characters)', async () => {
+      server = await startTestCentral();
+      const legacy = '7K3M-Q9TX-2HBD';
+      server.database
+        .prepare(
+          `INSERT INTO enrollment_codes (code_hash, office_code, created_at, expires_at)
+           VALUES (?, '01001', '2026-11-21T00:00:00.000Z', '2099-01-01T00:00:00.000Z')`,
+        )
+        .run(createHash('sha256').update(normalizeEnrollmentCode(legacy)).digest());
+      expect(enrollmentCodeShape(legacy)).toBe('legacy');
+      expect((await enroll(legacy.toLowerCase())).status).toBe(200);
+    });
   });
 
   it('answers 401 unauthorized without a token or with a wrong one', async () => {

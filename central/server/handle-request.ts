@@ -2,12 +2,14 @@ import type Database from 'better-sqlite3';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
+  auditHeadRequestSchema,
   enrollmentRequestSchema,
   maxEventsPerBatch,
   notificationQuerySchema,
   protocolVersion,
   pullQuerySchema,
   pushRequestSchema,
+  type AuditHeadResponse,
   type DeviceInfoResponse,
   type EnrollmentResponse,
   type HealthResponse,
@@ -16,6 +18,7 @@ import {
   type PushResponse,
   type StaffResponse,
 } from '../protocol/sync-protocol.ts';
+import { createAuditHeadStore } from '../store/audit-head-store.ts';
 import { createDeviceStore, type AuthenticatedDevice } from '../store/device-store.ts';
 import { createNotificationStore } from '../store/notification-store.ts';
 import { createOfficeStore } from '../store/office-store.ts';
@@ -45,6 +48,7 @@ export function createRequestHandler({ db, now, log }: RequestHandlerOptions) {
   const notifications = createNotificationStore(db);
   const offices = createOfficeStore(db);
   const events = createEventProcessor(db);
+  const auditHeads = createAuditHeadStore(db);
 
   return async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -95,6 +99,9 @@ export function createRequestHandler({ db, now, log }: RequestHandlerOptions) {
     if (segments.length === 2 && resource === 'events') {
       return only(method, 'POST', () => push(request, response));
     }
+    if (segments.length === 2 && resource === 'audit-heads') {
+      return only(method, 'POST', () => reportAuditHead(request, response));
+    }
     if (segments.length === 2 && resource === 'offices') {
       return only(method, 'GET', () => listOffices(request, response));
     }
@@ -114,8 +121,10 @@ export function createRequestHandler({ db, now, log }: RequestHandlerOptions) {
   async function enroll(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = parseWith(enrollmentRequestSchema, parseJson(await readBody(request, maxSmallBodyBytes)));
     const clock = now();
-    const outcome = devices.enroll(body.enrollmentCode, body.deviceName, clock);
-    if (!outcome.ok) throw new HttpError(outcome.code);
+    const outcome = devices.enroll(body.enrollmentCode, body.deviceName, clock, body.officeCode ?? null);
+    if (!outcome.ok) {
+      throw new HttpError(outcome.code, undefined, {}, 'details' in outcome ? outcome.details : undefined);
+    }
     const { deviceId, deviceToken, officeCode } = outcome;
     sendJson(
       response,
@@ -135,6 +144,15 @@ export function createRequestHandler({ db, now, log }: RequestHandlerOptions) {
     const clock = now();
     const results = events.process(body.events, device, clock);
     sendJson(response, 200, { results } satisfies Omit<PushResponse, 'serverTime'>, clock);
+  }
+
+  /** The head of the device's audit chain, compared with what it reported before (§13). */
+  async function reportAuditHead(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const device = authenticate(request);
+    const body = parseWith(auditHeadRequestSchema, parseJson(await readBody(request, maxSmallBodyBytes)));
+    const clock = now();
+    const answer = auditHeads.report(device.deviceId, body, clock);
+    sendJson(response, 200, answer satisfies Omit<AuditHeadResponse, 'serverTime'>, clock);
   }
 
   function pull(request: IncomingMessage, response: ServerResponse, office: string, url: URL): void {

@@ -10,6 +10,8 @@ const errorStatus: Record<ErrorCode, number> = {
   forbidden: 403,
   'enrollment-code-invalid': 400,
   'enrollment-code-expired': 400,
+  'enrollment-code-used': 400,
+  'enrollment-code-other-office': 400,
   'bad-request': 400,
   'not-found': 404,
   'method-not-allowed': 405,
@@ -22,8 +24,11 @@ const errorMessages: Record<ErrorCode, string> = {
   unauthorized: 'Thiếu hoặc sai mã xác thực của thiết bị. Hãy đăng ký lại thiết bị với mã đăng ký mới.',
   'token-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập. Liên hệ quản trị viên để đăng ký lại.',
   forbidden: 'Thiết bị không được phép truy cập dữ liệu của văn phòng BHXH này.',
-  'enrollment-code-invalid': 'Mã đăng ký thiết bị không đúng hoặc đã được sử dụng.',
+  'enrollment-code-invalid': 'Mã đăng ký thiết bị không đúng: hãy kiểm tra lại từng ký tự.',
   'enrollment-code-expired': 'Mã đăng ký thiết bị đã hết hạn. Hãy xin mã mới.',
+  'enrollment-code-used': 'Mã đăng ký thiết bị đã được sử dụng. Mỗi mã chỉ dùng một lần: hãy xin mã mới.',
+  'enrollment-code-other-office':
+    'Mã đăng ký này thuộc một cơ quan BHXH khác với cơ quan của máy. Mã chưa bị dùng và vẫn còn hiệu lực cho cơ quan đó.',
   'bad-request': 'Yêu cầu không hợp lệ.',
   'not-found': 'Không tìm thấy địa chỉ yêu cầu.',
   'method-not-allowed': 'Phương thức không được hỗ trợ cho địa chỉ này.',
@@ -36,11 +41,19 @@ const errorMessages: Record<ErrorCode, string> = {
 export class HttpError extends Error {
   readonly code: ErrorCode;
   readonly headers: Record<string, string>;
-  constructor(code: ErrorCode, detail?: string, headers: Record<string, string> = {}) {
+  /** Sent as `error.details`: what a program needs to explain the error (never secrets). */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    headers: Record<string, string> = {},
+    details?: Record<string, unknown>,
+  ) {
     super(detail ? `${errorMessages[code]} ${detail}` : errorMessages[code]);
     this.name = 'HttpError';
     this.code = code;
     this.headers = headers;
+    this.details = details;
   }
   get status(): number {
     return errorStatus[this.code];
@@ -98,6 +111,13 @@ export function sendJson(response: ServerResponse, status: number, body: object,
 }
 
 export function sendError(response: ServerResponse, error: HttpError, now: Date): void {
-  const body = { error: { code: error.code, message: error.message }, serverTime: now.toISOString() };
+  const body = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+    serverTime: now.toISOString(),
+  };
   sendJsonText(response, error.status, JSON.stringify(body), now, error.headers);
 }

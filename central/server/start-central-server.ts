@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedCentralDatabase, type SeedSummary } from '../seed/seed-central-database.ts';
+import { createAuditHeadStore, type DeviceAuditStatus } from '../store/audit-head-store.ts';
 import { createDeviceStore } from '../store/device-store.ts';
 import { openCentralDatabase } from '../store/open-central-database.ts';
 import { createRequestHandler } from './handle-request.ts';
@@ -33,6 +34,8 @@ export interface CentralServer {
   createEnrollmentCode(officeCode: string): string;
   /** Revokes a device's token; false when the device is unknown or already revoked. */
   revokeDevice(deviceId: string): boolean;
+  /** What the central knows of a device's audit chain: its latest head and any mismatch (§13). */
+  auditStatus(deviceId: string): DeviceAuditStatus;
   /** The open database, for tests and tools in the same process. Closed by close(). */
   database: Database.Database;
   /** Stops listening, drops open connections and closes the database. */
@@ -48,6 +51,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
         ? null
         : await seedCentralDatabase(db, options.seedCount, { referenceTime: options.seedReferenceTime });
     const devices = createDeviceStore(db);
+    const auditHeads = createAuditHeadStore(db);
     const handleRequest = createRequestHandler({ db, now, log: options.log });
     const server = createServer({ keepAliveTimeout: 5_000 }, (request, response) => {
       void handleRequest(request, response);
@@ -72,6 +76,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
       createEnrollmentCode: (officeCode) =>
         devices.createEnrollmentCode(officeCode, { now: now() }).enrollmentCode,
       revokeDevice: (deviceId) => devices.revoke(deviceId, now()) === 'revoked',
+      auditStatus: (deviceId) => auditHeads.status(deviceId),
       close() {
         closing ??= new Promise<void>((resolve, reject) => {
           server.close((error) => {

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  enrollmentCheckCharacter,
+  enrollmentCodeAlphabet,
+  enrollmentCodeRandomLength,
+  formatEnrollmentCode,
+  normalizeEnrollmentCode,
+} from '../protocol/enrollment-code.ts';
 
 // Device enrollment and tokens. Only SHA-256 hashes of enrollment codes and device tokens are
 // stored: a copy of the database does not let anyone act as a device. Tokens are 256 random bits,
@@ -8,8 +15,6 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 
 export const enrollmentCodeLifetimeMs = 24 * 60 * 60 * 1000;
 
-/** Crockford base32: no I, L, O or U, so a code read aloud or typed from paper is unambiguous. */
-const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const tokenPrefix = 'bhxhdt_';
 
 export interface AuthenticatedDevice {
@@ -21,7 +26,12 @@ export interface AuthenticatedDevice {
 
 export type EnrollmentOutcome =
   | { ok: true; deviceId: string; deviceToken: string; officeCode: string }
-  | { ok: false; code: 'enrollment-code-invalid' | 'enrollment-code-expired' };
+  | { ok: false; code: 'enrollment-code-invalid' | 'enrollment-code-expired' | 'enrollment-code-used' }
+  | {
+      ok: false;
+      code: 'enrollment-code-other-office';
+      details: { codeOffice: string; requestedOffice: string };
+    };
 
 export type AuthenticationOutcome =
   { ok: true; device: AuthenticatedDevice } | { ok: false; code: 'unauthorized' | 'token-revoked' };
@@ -54,12 +64,33 @@ export function createDeviceStore(db: Database.Database) {
   const revoke = db.prepare('UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL');
   const deviceExists = db.prepare('SELECT 1 FROM devices WHERE device_id = ?').pluck();
 
+  // Every refusal changes nothing: a code for another office stays usable there, and no device is
+  // created for a code that does not enroll one. `requestedOffice` is null for a desktop from before
+  // it was sent: such a desktop knows no `enrollment-code-used`, so it gets `-invalid` as it did.
   const enroll = db.transaction(
-    (enrollmentCode: string, deviceName: string, now: Date): EnrollmentOutcome => {
+    (
+      enrollmentCode: string,
+      deviceName: string,
+      now: Date,
+      requestedOffice: string | null,
+    ): EnrollmentOutcome => {
       const codeHash = sha256(normalizeEnrollmentCode(enrollmentCode));
       const row = findCode.get(codeHash) as
         { officeCode: string; expiresAt: string; usedAt: string | null } | undefined;
-      if (!row || row.usedAt !== null) return { ok: false, code: 'enrollment-code-invalid' };
+      if (!row) return { ok: false, code: 'enrollment-code-invalid' };
+      if (row.usedAt !== null) {
+        return {
+          ok: false,
+          code: requestedOffice === null ? 'enrollment-code-invalid' : 'enrollment-code-used',
+        };
+      }
+      if (requestedOffice !== null && requestedOffice !== row.officeCode) {
+        return {
+          ok: false,
+          code: 'enrollment-code-other-office',
+          details: { codeOffice: row.officeCode, requestedOffice },
+        };
+      }
       if (Date.parse(row.expiresAt) <= now.getTime()) return { ok: false, code: 'enrollment-code-expired' };
       const deviceId = randomUUID();
       const deviceToken = tokenPrefix + randomBytes(32).toString('base64url');
@@ -91,8 +122,14 @@ export function createDeviceStore(db: Database.Database) {
       return { enrollmentCode, expiresAt: expiresAt.toISOString() };
     },
 
-    enroll(enrollmentCode: string, deviceName: string, now: Date): EnrollmentOutcome {
-      return enroll.immediate(enrollmentCode, deviceName, now);
+    /** `requestedOffice`: the office the PC is set up for, when it says (a code for another is refused). */
+    enroll(
+      enrollmentCode: string,
+      deviceName: string,
+      now: Date,
+      requestedOffice: string | null = null,
+    ): EnrollmentOutcome {
+      return enroll.immediate(enrollmentCode, deviceName, now, requestedOffice);
     },
 
     authenticate(deviceToken: string): AuthenticationOutcome {
@@ -115,20 +152,16 @@ export function createDeviceStore(db: Database.Database) {
 
 export type DeviceStore = ReturnType<typeof createDeviceStore>;
 
-/** Twelve Crockford base32 characters (60 bits) in groups of four: `7K3M-Q9TX-2HBD`. */
+/**
+ * Twelve random Crockford base32 characters (60 bits) and a check character, in groups:
+ * `7K3M-Q9TX-2HBD-R` (central/protocol/enrollment-code.ts).
+ */
 function newEnrollmentCode(): string {
-  const bytes = randomBytes(12);
+  const bytes = randomBytes(enrollmentCodeRandomLength);
   let code = '';
-  for (let index = 0; index < 12; index++) {
-    code += codeAlphabet[(bytes[index] as number) & 31];
-    if (index === 3 || index === 7) code += '-';
-  }
-  return code;
-}
-
-/** Case, spaces and dashes do not matter; O reads as 0 and I/L as 1, as Crockford intends. */
-export function normalizeEnrollmentCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  // 256 is a multiple of 32: the low five bits of a random byte are uniform.
+  for (const byte of bytes) code += enrollmentCodeAlphabet[byte & 31];
+  return formatEnrollmentCode(code + enrollmentCheckCharacter(code));
 }
 
 function sha256(text: string): Buffer {

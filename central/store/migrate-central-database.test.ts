@@ -22,6 +22,8 @@ describe('central database migrations', () => {
     try {
       expect(schemaVersion(db)).toBe(allMigrations.at(-1)?.version);
       expect(tables(db)).toEqual([
+        'audit_heads',
+        'audit_mismatches',
         'devices',
         'enrollment_codes',
         'events',
@@ -81,6 +83,34 @@ describe('central database migrations', () => {
       .prepare('EXPLAIN QUERY PLAN SELECT code FROM registrations WHERE kiosk_reference = ?')
       .all('KS-7K3Q-X9PM-A2B4') as { detail: string }[];
     expect(plan.map((step) => step.detail).join('\n')).toMatch(/registrations_by_kiosk_reference/);
+    db.close();
+  });
+
+  it('0003: keeps one head per device and entry, and one mismatch per device, reason and entry', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrateCentralDatabase(db, allMigrations.slice(0, 2));
+    db.prepare("INSERT INTO offices (office_code, name) VALUES ('01001', 'BHXH Ba Đình')").run();
+    db.prepare(
+      `INSERT INTO devices (device_id, office_code, device_name, token_hash, enrolled_at)
+       VALUES ('d1', '01001', 'Quầy 1', x'01', '2026-11-21T02:00:00.000Z')`,
+    ).run();
+    expect(migrateCentralDatabase(db)).toEqual({ from: 2, to: allMigrations.length });
+    expect(db.prepare('SELECT device_id FROM devices').pluck().all()).toEqual(['d1']);
+    const head = db.prepare(
+      "INSERT INTO audit_heads (device_id, entry_id, hash, received_at) VALUES (?, ?, 'h', 't')",
+    );
+    head.run('d1', 5);
+    expect(() => head.run('d1', 5)).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => head.run('d1', 0)).toThrow(/CHECK/);
+    expect(() => head.run('nobody', 6)).toThrow(/FOREIGN KEY/);
+    const mismatch = db.prepare(
+      `INSERT INTO audit_mismatches (device_id, reason, entry_id, expected_hash, received_id, received_hash, detected_at)
+       VALUES ('d1', ?, 5, 'a', 5, 'b', 't')`,
+    );
+    mismatch.run('rewritten');
+    expect(() => mismatch.run('rewritten')).toThrow(/UNIQUE/);
+    expect(() => mismatch.run('edited')).toThrow(/CHECK/);
     db.close();
   });
 

@@ -1,6 +1,8 @@
+import { auditEntryHash, genesisHash } from './audit-chain.ts';
 import type { Store } from './store.ts';
 
-// The audit trail: append-only (triggers in the schema refuse UPDATE and DELETE). Entries are
+// The audit trail: append-only (triggers in the schema refuse UPDATE and DELETE) and a hash chain
+// (audit-chain.ts): each entry's hash covers its content and the previous entry's hash. Entries are
 // written inside the transaction of the change they describe, so there is never a change without
 // its entry nor an entry without its change. Secrets never enter it: details are redacted here.
 
@@ -17,6 +19,8 @@ export interface AuditEntry {
 export interface AuditRecord extends Required<AuditEntry> {
   id: number;
   at: string;
+  /** Null only for a row that was not written by appendAudit (the chain check reports it). */
+  hash: string | null;
 }
 
 const secretKey = /pass(word)?|token|secret|hash|credential|pin$/i;
@@ -33,15 +37,42 @@ export function redactSecrets(value: unknown): unknown {
   );
 }
 
+/**
+ * Appends an entry chained to the last one. It runs inside the caller's transaction (BEGIN
+ * IMMEDIATE: the write lock is held, so the last entry read here is still the last when this one is
+ * inserted), or in its own when there is none. The id is chosen here, not by SQLite, because the
+ * hash covers it.
+ */
 export function appendAudit(store: Store, entry: AuditEntry): void {
+  if (!store.db.inTransaction) {
+    store.transaction(() => appendAudit(store, entry));
+    return;
+  }
+  const last = store.statement('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string | null } | undefined;
+  const fields = {
+    id: (last?.id ?? 0) + 1,
+    at: store.now().toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject,
+    details: JSON.stringify(redactSecrets(entry.details ?? {})),
+  };
+  const prevHash = last === undefined ? genesisHash : (last.hash ?? genesisHash);
   store
-    .statement('INSERT INTO audit_log (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)')
+    .statement(
+      `INSERT INTO audit_log (id, at, actor, action, subject, details, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
     .run(
-      store.now().toISOString(),
-      entry.actor,
-      entry.action,
-      entry.subject,
-      JSON.stringify(redactSecrets(entry.details ?? {})),
+      fields.id,
+      fields.at,
+      fields.actor,
+      fields.action,
+      fields.subject,
+      fields.details,
+      prevHash,
+      auditEntryHash(fields, prevHash),
     );
 }
 
@@ -52,6 +83,8 @@ interface AuditRow {
   action: string;
   subject: string | null;
   details: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 /** Newest first. */
@@ -64,5 +97,51 @@ export function listAudit(store: Store, filter: { subject?: string; limit?: numb
           .statement('SELECT * FROM audit_log WHERE subject = ? ORDER BY id DESC LIMIT ?')
           .all(filter.subject, limit) as AuditRow[]),
   );
-  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+  return rows.map(toRecord);
+}
+
+/**
+ * Entries with `fromIso <= at < untilIso`, newest first, `limit` at most, only ids below
+ * `beforeId` when given (the next page starts below the last id of this one).
+ */
+export function listAuditBetween(
+  store: Store,
+  range: { fromIso: string; untilIso: string; beforeId: number | null; limit: number },
+): AuditRecord[] {
+  const rows = store.read(
+    () =>
+      store
+        .statement(`SELECT * FROM audit_log WHERE at >= ? AND at < ? AND id < ? ORDER BY id DESC LIMIT ?`)
+        .all(
+          range.fromIso,
+          range.untilIso,
+          range.beforeId ?? Number.MAX_SAFE_INTEGER,
+          range.limit,
+        ) as AuditRow[],
+  );
+  return rows.map(toRecord);
+}
+
+function toRecord(row: AuditRow): AuditRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    subject: row.subject,
+    details: parseDetails(row.details),
+    hash: row.hash,
+  };
+}
+
+/** Stored details are always a JSON object; anything else (a row not written here) is kept as text. */
+function parseDetails(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      return value as Record<string, unknown>;
+  } catch {
+    // falls through
+  }
+  return { unparsed: text };
 }

@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 import {
+  auditHeadResponseSchema,
   deviceInfoResponseSchema,
   enrollmentResponseSchema,
   errorResponseSchema,
   healthResponseSchema,
   maxPullLimit,
   officesResponseSchema,
+  otherOfficeDetailsSchema,
   pullResponseSchema,
   pushResponseSchema,
   staffResponseSchema,
   syncPaths,
+  type AuditHeadRequest,
+  type AuditHeadResponse,
   type DeviceInfoResponse,
   type EnrollmentResponse,
   type HealthResponse,
@@ -19,7 +23,7 @@ import {
   type StaffResponse,
   type SyncEvent,
 } from '../../central/protocol/sync-protocol.ts';
-import { SyncError } from './sync-error.ts';
+import { EnrollmentRefusedError, SyncError } from './sync-error.ts';
 
 // The desktop's HTTP client for the central sync API (docs/sync-protocol.md). Every answer is
 // validated with the protocol's schemas; every failure becomes a SyncError of a known kind. The
@@ -56,14 +60,23 @@ export class CentralClient {
     return this.#request('GET', syncPaths.health, undefined, healthResponseSchema, false);
   }
 
-  enroll(enrollmentCode: string, deviceName: string): Promise<Timed<EnrollmentResponse>> {
+  /**
+   * `officeCode`: the office this PC is set up for; a current central refuses a code of another
+   * office without using it up. Refusals of the code throw EnrollmentRefusedError.
+   */
+  enroll(enrollmentCode: string, deviceName: string, officeCode: string): Promise<Timed<EnrollmentResponse>> {
     return this.#request(
       'POST',
       syncPaths.enrollments,
-      { enrollmentCode, deviceName },
+      { enrollmentCode, deviceName, officeCode },
       enrollmentResponseSchema,
       false,
     );
+  }
+
+  /** The head of this PC's audit chain, for the central to compare with what it was sent before. */
+  auditHead(request: AuditHeadRequest): Promise<Timed<AuditHeadResponse>> {
+    return this.#request('POST', syncPaths.auditHeads, request, auditHeadResponseSchema, true);
   }
 
   device(): Promise<Timed<DeviceInfoResponse>> {
@@ -143,13 +156,23 @@ export class CentralClient {
   }
 }
 
-function errorFor(status: number, json: unknown): SyncError {
+function errorFor(status: number, json: unknown): SyncError | EnrollmentRefusedError {
   const parsed = errorResponseSchema.safeParse(json);
   const code = parsed.success ? parsed.data.error.code : `HTTP ${status}`;
   if (status === 401 || code === 'unauthorized' || code === 'token-revoked')
     return new SyncError('auth', code);
   if (status >= 500 || status === 429 || status === 503) return new SyncError('server', code);
-  if (code === 'enrollment-code-invalid' || code === 'enrollment-code-expired')
-    return new SyncError('auth', code);
+  // The central cannot tell a typo from a code never made: both are a code it does not know.
+  if (code === 'enrollment-code-invalid') return new EnrollmentRefusedError('enrollment-code-mistyped');
+  if (code === 'enrollment-code-expired' || code === 'enrollment-code-used')
+    return new EnrollmentRefusedError(code);
+  if (code === 'enrollment-code-other-office') {
+    const details = otherOfficeDetailsSchema.safeParse(parsed.data?.error.details);
+    if (!details.success) return new SyncError('schema', code);
+    return new EnrollmentRefusedError(code, {
+      codeOffice: details.data.codeOffice,
+      officeCode: details.data.requestedOffice,
+    });
+  }
   return new SyncError('schema', code);
 }

@@ -1,4 +1,6 @@
+import { enrollmentCodeShape } from '../../central/protocol/enrollment-code.ts';
 import type { EventResult, SyncEvent } from '../../central/protocol/sync-protocol.ts';
+import { appendAudit } from '../store/audit-log.ts';
 import { countOpenConflicts } from '../store/conflicts-repository.ts';
 import {
   markConflict,
@@ -26,14 +28,16 @@ import {
   setDeviceToken,
   writeSyncValue,
 } from '../store/sync-state-repository.ts';
+import { reportAuditHead } from './audit-head-report.ts';
 import type { CentralClient } from './central-client.ts';
-import { SyncError } from './sync-error.ts';
+import { EnrollmentRefusedError, SyncError } from './sync-error.ts';
 import { clockWarningThresholdMs, initialSyncStatus, type SyncStatus } from './sync-status.ts';
 
 // The sync loop of one counter or kiosk (ARCHITECTURE.md "Data and sync principles").
 //
 // A round: push the outbox oldest first, then pull every registration of this office changed since
-// the cursor, then (now and then) the staff directory and the list of offices. Push is at-least-once: the same eventIds go
+// the cursor, then (now and then) the staff directory and the list of offices, and last the head of
+// the audit chain (audit-head-report.ts). Push is at-least-once: the same eventIds go
 // out until the central answers for them, and its insert-or-ignore makes a repeat harmless; a
 // `duplicate` answer carries the original outcome. Each pulled page is applied with its cursor in
 // one transaction (upsertFromCentral), so a crash can only make us fetch a page again. The device
@@ -142,22 +146,43 @@ export class SyncEngine {
     return this.#round;
   }
 
-  /** Enrolls this device with a code from an administrator; the token is kept in the store. */
-  async enroll(enrollmentCode: string): Promise<void> {
+  /**
+   * Enrolls this device with a code from an administrator; the token is kept in the store and the
+   * enrollment audited (`device.enrolled`, by `audit.actor`) in the same transaction. A code that
+   * cannot be one (a typo caught by its check character) is refused here without asking the
+   * central; the central's refusals come as EnrollmentRefusedError too.
+   */
+  async enroll(
+    enrollmentCode: string,
+    audit: { actor: string; details?: Record<string, unknown> } = { actor: 'system' },
+  ): Promise<void> {
+    const { store, officeCode } = this.#options;
+    if (enrollmentCodeShape(enrollmentCode) === 'mistyped') {
+      throw new EnrollmentRefusedError('enrollment-code-mistyped');
+    }
     const { body, clockOffsetMs } = await this.#options.client.enroll(
       enrollmentCode,
       this.#options.deviceName,
+      officeCode,
     );
-    if (body.officeCode !== this.#options.officeCode) {
-      throw new SyncError(
-        'auth',
-        `mã đăng ký thuộc cơ quan ${body.officeCode}, máy này thuộc ${this.#options.officeCode}`,
-      );
+    // A central from before `officeCode` was sent enrolls whatever the office (and the code is then
+    // used up): this PC still refuses to work for another office.
+    if (body.officeCode !== officeCode) {
+      throw new EnrollmentRefusedError('enrollment-code-other-office', {
+        codeOffice: body.officeCode,
+        officeCode,
+      });
     }
-    this.#options.store.transaction(() => {
-      setDeviceToken(this.#options.store, body.deviceToken);
-      writeSyncValue(this.#options.store, centralDeviceIdKey, body.deviceId);
-      setClockOffsetMs(this.#options.store, Math.round(clockOffsetMs));
+    store.transaction(() => {
+      setDeviceToken(store, body.deviceToken);
+      writeSyncValue(store, centralDeviceIdKey, body.deviceId);
+      setClockOffsetMs(store, Math.round(clockOffsetMs));
+      appendAudit(store, {
+        actor: audit.actor,
+        action: 'device.enrolled',
+        subject: officeCode,
+        details: { ...audit.details, deviceId: body.deviceId },
+      });
     });
   }
 
@@ -174,6 +199,7 @@ export class SyncEngine {
       await this.#pull();
       if (!this.#options.kiosk) await this.#refreshStaffWhenDue();
       await this.#refreshOfficesWhenDue();
+      await this.#reportAuditHead();
       recordSyncSuccess(store, this.#options.now());
       this.#failures = 0;
       this.#update({
@@ -320,6 +346,23 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * The audit chain's head for the central's comparison. Like the office list, a failure here never
+   * fails the round (its events and registrations are through already): it is logged and the
+   * report is simply made again next round. A central from before the check answers 404.
+   */
+  async #reportAuditHead(): Promise<void> {
+    try {
+      const check = await reportAuditHead(this.#options.store, this.#options.client);
+      if (check?.state === 'mismatch') {
+        console.warn(`audit chain: the central reports a mismatch at entry ${check.entryId ?? '?'}`);
+      }
+    } catch (error) {
+      const syncError = asSyncError(error);
+      console.warn(`audit head report failed: ${syncError.code}: ${syncError.message}`);
+    }
+  }
+
   #recordClockOffset(offsetMs: number): void {
     const rounded = Math.round(offsetMs);
     setClockOffsetMs(this.#options.store, rounded);
@@ -371,6 +414,8 @@ export class SyncEngine {
  */
 function asSyncError(error: unknown): SyncError {
   if (error instanceof SyncError) return error;
+  // Training mode's own code refused: the in-process central is not what it should be.
+  if (error instanceof EnrollmentRefusedError) return new SyncError('auth', error.code, { cause: error });
   if (error instanceof StoreError && error.code !== 'store-constraint') {
     return new SyncError('local', error.code, { cause: error });
   }

@@ -46,3 +46,41 @@ export class SyncError extends Error {
 export function syncErrorMessage(kind: SyncErrorKind): string {
   return messages[kind];
 }
+
+/** Why the central refused an enrollment code: each has its own words on the set-up screen. */
+export type EnrollmentRefusal =
+  | 'enrollment-code-mistyped'
+  | 'enrollment-code-expired'
+  | 'enrollment-code-used'
+  | 'enrollment-code-other-office';
+
+const refusalMessages: Record<EnrollmentRefusal, string> = {
+  'enrollment-code-mistyped':
+    'Mã đăng ký máy không đúng (không có mã này, hoặc gõ nhầm một ký tự). Hãy kiểm tra lại từng ký tự trên phiếu.',
+  'enrollment-code-expired': 'Mã đăng ký máy đã hết hạn (mỗi mã dùng được 24 giờ). Hãy xin mã mới.',
+  'enrollment-code-used': 'Mã đăng ký máy đã được dùng (mỗi mã chỉ dùng một lần). Hãy xin mã mới.',
+  'enrollment-code-other-office':
+    'Mã đăng ký thuộc một cơ quan BHXH khác với cơ quan của máy này. Mã chưa bị dùng.',
+};
+
+/**
+ * The code did not enroll this PC, for a reason the person who typed it can act on. Nothing was
+ * stored, and (from a current central) nothing was used up: a code for another office still works
+ * there.
+ */
+export class EnrollmentRefusedError extends Error {
+  readonly code: EnrollmentRefusal;
+  /** For `enrollment-code-other-office`: the code's office and this PC's. */
+  readonly details: { codeOffice: string; officeCode: string } | undefined;
+
+  constructor(code: EnrollmentRefusal, details?: { codeOffice: string; officeCode: string }) {
+    super(
+      details
+        ? `${refusalMessages[code]} (mã của cơ quan ${details.codeOffice}, máy thuộc ${details.officeCode})`
+        : refusalMessages[code],
+    );
+    this.name = 'EnrollmentRefusedError';
+    this.code = code;
+    this.details = details;
+  }
+}

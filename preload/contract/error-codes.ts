@@ -165,6 +165,8 @@ export const errorDetailSchemas = {
     officeName: z.string().nullable(),
   }),
   'print-job-not-retryable': z.object({ jobId: z.string(), state: z.string() }),
+  /** The code is valid but for another office than the one this PC is set up for; it was not used. */
+  'enrollment-code-other-office': z.object({ codeOffice: z.string(), officeCode: z.string() }),
 } as const satisfies Partial<Record<ErrorCode, z.ZodType>>;
 
 export type ErrorDetails<C extends keyof typeof errorDetailSchemas> = z.output<

@@ -51,6 +51,8 @@ function detailedText(t: TFunction, error: Pick<ApiError, 'code' | 'details'>): 
       status: t(`registrationStatus.${notPending.status}`, { defaultValue: notPending.status }),
     });
   }
+  const otherOffice = readErrorDetails(error, 'enrollment-code-other-office');
+  if (otherOffice) return t('apiErrorDetail.enrollmentOtherOffice', otherOffice);
   const invalid = readErrorDetails(error, 'invalid-argument');
   if (invalid && invalid.issues.length > 0) {
     return t('apiErrorDetail.invalidFields', {

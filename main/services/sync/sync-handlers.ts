@@ -1,7 +1,6 @@
 import type { syncOperations } from '../../../preload/contract/areas/sync.ts';
 import { settingsPatchSchema, type Settings } from '../../../preload/contract/settings-schema.ts';
 import { describeZodIssues, zodIssueList } from '../../core/validation/describe-zod-issues.ts';
-import { appendAudit } from '../../store/audit-log.ts';
 import type { Store } from '../../store/store.ts';
 import { AppError } from '../app-error.ts';
 import type { AreaHandlers } from '../operation-handlers.ts';
@@ -15,7 +14,7 @@ export function syncHandlers(deps: {
   /** Everything that follows the settings (sync target, pages): called after each change. */
   applied: (next: Settings) => Promise<void>;
 }): AreaHandlers<typeof syncOperations> {
-  const { sync, settings, store } = deps;
+  const { sync, settings } = deps;
   return {
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
@@ -30,15 +29,10 @@ export function syncHandlers(deps: {
       const changesTarget = Object.keys(patch.data).length > 0;
       if (changesTarget) await deps.applied(await settings.update(patch.data));
       try {
-        const status = await sync.enroll(enrollmentCode);
-        store.transaction(() =>
-          appendAudit(store, {
-            actor: session?.staffId ?? 'setup',
-            action: 'device.enrolled',
-            subject: settings.current.officeCode,
-            details: { counterId: settings.current.counterId, centralUrl: settings.current.centralUrl },
-          }),
-        );
+        const status = await sync.enroll(enrollmentCode, {
+          actor: session?.staffId ?? 'setup',
+          details: { counterId: settings.current.counterId, centralUrl: settings.current.centralUrl },
+        });
         await deps.applied(settings.current);
         return status;
       } catch (error) {

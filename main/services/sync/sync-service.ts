@@ -6,7 +6,7 @@ import type { Settings } from '../../../preload/contract/settings-schema.ts';
 import type { Store } from '../../store/store.ts';
 import { CentralClient } from '../../sync/central-client.ts';
 import { SyncEngine } from '../../sync/sync-engine.ts';
-import { SyncError } from '../../sync/sync-error.ts';
+import { EnrollmentRefusedError, SyncError } from '../../sync/sync-error.ts';
 import { initialSyncStatus, type SyncStatus } from '../../sync/sync-status.ts';
 import { getDeviceToken } from '../../store/sync-state-repository.ts';
 import { AppError } from '../app-error.ts';
@@ -62,7 +62,11 @@ export class SyncService {
     this.#engine?.localChange();
   }
 
-  async enroll(enrollmentCode: string): Promise<SyncStatusWire> {
+  /** Enrolls with a code; `audit` says who did it (the enrollment's audit entry commits with it). */
+  async enroll(
+    enrollmentCode: string,
+    audit: { actor: string; details?: Record<string, unknown> },
+  ): Promise<SyncStatusWire> {
     if (!this.#engine || this.trainingMode) {
       throw new AppError(
         'sync-not-configured',
@@ -70,8 +74,14 @@ export class SyncService {
       );
     }
     try {
-      await this.#engine.enroll(enrollmentCode);
+      await this.#engine.enroll(enrollmentCode, audit);
     } catch (error) {
+      if (error instanceof EnrollmentRefusedError) {
+        throw new AppError(error.code, error.message, {
+          cause: error,
+          ...(error.details ? { details: error.details } : {}),
+        });
+      }
       if (error instanceof SyncError) throw new AppError(error.code, error.message, { cause: error });
       throw error;
     }

@@ -19,11 +19,18 @@ export const auditBreakReasons = [
   /** Its id does not follow the previous one (an entry deleted at the end or in between). */
   'sequence-gap',
 ] as const;
+export type AuditBreakReason = (typeof auditBreakReasons)[number];
 
 export const auditVerificationSchema = z.object({
+  /**
+   * Every entry of this PC's trail verifies and none is missing before the head the central last
+   * acknowledged. A chain rewritten as a whole is consistent in itself: that shows as
+   * `central.state: 'mismatch'`, with `intact` possibly true.
+   */
   intact: z.boolean(),
   /** Entries checked (all of them when intact; up to the first broken one otherwise). */
   entries: z.number().int().min(0),
+  /** The last entry that verified (null: the trail is empty, or its first entry is broken). */
   head: z.object({ id: z.number().int().positive(), hash }).nullable(),
   firstBroken: z.object({ id: z.number().int().positive(), reason: z.enum(auditBreakReasons) }).nullable(),
   /**
@@ -48,7 +55,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   subject: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
-  hash,
+  /** Null only for a row written behind the app's back (no hash): audit.verify reports it. */
+  hash: hash.nullable(),
 });
 export type WireAuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -42,7 +42,9 @@ export const syncOperations = {
    * Enrolls this PC with a one-time code from the central's administrator. Before the first
    * enrollment the code is the credential (nobody can sign in without a staff directory), and the
    * same call may set where the central service is and which office and counter this PC is; after
-   * it, only an administrator re-enrolls.
+   * it, only an administrator re-enrolls. A refused code says why: mistyped (also caught on this PC
+   * by the check character of current codes), expired, used, or for another office (details: the
+   * code's office and this PC's; such a code is not used up).
    */
   'sync.enroll': {
     args: z
@@ -63,6 +65,10 @@ export const syncOperations = {
       'sync-clock',
       'sync-not-configured',
       'config-write-failed',
+      'enrollment-code-mistyped',
+      'enrollment-code-expired',
+      'enrollment-code-used',
+      'enrollment-code-other-office',
     ],
     access: { counter: administrators, kiosk: [], beforeEnrollment: true },
   },
