@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Decision, Registration } from '../core/registration/registration.ts';
 import { listAudit } from './audit-log.ts';
-import { nextBatch } from './outbox-repository.ts';
+import { markConflict, markInvalid, nextBatch } from './outbox-repository.ts';
 import { recordDecision, type DecisionInput } from './record-decision.ts';
 import { findByCode, upsertFromCentral } from './registrations-repository.ts';
 import { makeRegistration, openTestStore, tempDir, testClock, type TempDir } from './store-test-helpers.ts';
@@ -31,6 +31,14 @@ const approve: DecisionInput = {
   counterId: 'q1',
   override: false,
 };
+
+const fact = (code: string) =>
+  store.db
+    .prepare(
+      `SELECT outcome, officer_id, counter_id, override, decided_at, scanned_at, decision_source
+       FROM report_facts WHERE code = ?`,
+    )
+    .get(code);
 
 const count = (table: string) =>
   (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -72,7 +80,8 @@ describe('recordDecision', () => {
       },
     ]);
     const [audit] = listAudit(store, { subject: 'DK-1' });
-    expect(audit).toMatchObject({ actor: 'cb01', action: 'decision.recorded-with-override' });
+    // One action for every decision: an override is the flag in the details (no note text in them).
+    expect(audit).toMatchObject({ actor: 'cb01', action: 'decision.recorded' });
     expect(audit?.details).toEqual({
       eventId: 'ev-1',
       outcome: 'approved',
@@ -80,6 +89,44 @@ describe('recordDecision', () => {
       counterId: 'q1',
       override: true,
     });
+  });
+
+  it('keeps the scan time with the decision and its report fact', () => {
+    recordDecision(store, { ...approve, scannedAt: '2026-11-20T10:28:30+07:00' }, { eventId: 'ev-1' });
+    const decision = store.db.prepare(`SELECT scanned_at FROM decisions WHERE event_id = 'ev-1'`).get();
+    expect(decision).toEqual({ scanned_at: '2026-11-20T03:28:30.000Z' });
+    expect(fact('DK-1')).toEqual({
+      outcome: 'approved',
+      officer_id: 'cb01',
+      counter_id: 'q1',
+      override: 0,
+      decided_at: '2026-11-20T03:30:00.000Z',
+      scanned_at: '2026-11-20T03:28:30.000Z',
+      decision_source: 'this-device',
+    });
+  });
+
+  it('takes the fact back when the decision stops standing (refused for good, or lost)', () => {
+    recordDecision(store, approve, { eventId: 'ev-1' });
+    markInvalid(store, 'ev-1', 'invalid-decision');
+    expect(fact('DK-1')).toMatchObject({ outcome: null, decision_source: null });
+
+    recordDecision(store, { ...approve, outcome: 'rejected', reasonCode: 'other' }, { eventId: 'ev-2' });
+    expect(fact('DK-1')).toMatchObject({ outcome: 'rejected', decision_source: 'this-device' });
+    markConflict(store, 'ev-2', {
+      status: 'approved',
+      decision: {
+        ...approve,
+        reasonCode: null,
+        officerId: 'cb02',
+        counterId: 'q2',
+        decidedAt: '2026-11-20T03:00:00.000Z',
+      },
+      decidedBy: { deviceId: null, officerId: 'cb02', counterId: 'q2' },
+      decidedAt: '2026-11-20T03:00:00.000Z',
+      withdrawalReason: null,
+    });
+    expect(fact('DK-1')).toMatchObject({ outcome: null, decision_source: null });
   });
 
   it('leaves nothing behind when the outbox insert fails', () => {

@@ -16,6 +16,11 @@ export interface DecisionInput {
   counterId: string;
   /** Approving despite a mismatch; the note says why (REGISTRATION.md). */
   override: boolean;
+  /**
+   * When the person's card was scanned at this PC just before (the reports' "scan to decision"
+   * time); null or absent when no matching scan was seen.
+   */
+  scannedAt?: string | null;
 }
 
 export interface RecordedDecision {
@@ -71,6 +76,7 @@ export function recordDecision(
     override: input.override,
   });
   const eventId = options.eventId ?? randomUUID();
+  const scannedAt = input.scannedAt ? new Date(input.scannedAt).toISOString() : null;
   const code = input.registrationCode;
 
   return store.transaction((): StoreResult<RecordedDecision> => {
@@ -89,8 +95,8 @@ export function recordDecision(
     store
       .statement(
         `INSERT INTO decisions (event_id, registration_code, outcome, reason_code, note, officer_id, counter_id,
-           override, decided_at, sync_state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+           override, decided_at, scanned_at, sync_state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
       )
       .run(
         eventId,
@@ -102,20 +108,23 @@ export function recordDecision(
         decision.counterId,
         decision.override ? 1 : 0,
         decision.decidedAt,
+        scannedAt,
       );
     store
       .statement(`UPDATE registrations SET local_state = 'decided-locally', updated_at = ? WHERE code = ?`)
       .run(decision.decidedAt, code);
+    // One action for every decision; an override is `override: true` in its details (what the audit
+    // screen and the reports look for). No personal data and never the note's text.
     appendAudit(store, {
       actor: decision.officerId,
-      action: decision.override ? 'decision.recorded-with-override' : 'decision.recorded',
+      action: 'decision.recorded',
       subject: code,
       details: {
         eventId,
         outcome: decision.outcome,
         reasonCode: decision.reasonCode,
-        counterId: decision.counterId,
         override: decision.override,
+        counterId: decision.counterId,
       },
     });
     insertOutboxEvent(store, {

@@ -335,12 +335,58 @@ export function upsertFromCentral(
           local_state: localState,
           updated_at: now,
         });
+      writeReportFact(store, registration);
       if (existing === undefined) summary.inserted += 1;
       else summary.updated += 1;
     }
     advancePullCursor(store, cursor.officeCode, cursor.seq);
     return summary;
   });
+}
+
+/**
+ * The registration's row of `report_facts` (migration 0009, docs/reports.md): the central's decision
+ * when its version shows one — with the scan time of this PC's decision when that decision is the
+ * one the central accepted —, else this PC's standing decision, if any. In the transaction of the
+ * registration's own write.
+ */
+function writeReportFact(store: Store, registration: Registration): void {
+  const decision = registration.decision;
+  store
+    .statement(
+      `INSERT INTO report_facts (code, office_code, channel, submitted_at, status, outcome, reason_code,
+         officer_id, counter_id, override, decided_at, scanned_at, decision_source)
+       SELECT @code, @office_code, @channel, @submitted_at, @status,
+         iif(@outcome IS NULL, d.outcome, @outcome),
+         iif(@outcome IS NULL, d.reason_code, @reason_code),
+         iif(@outcome IS NULL, d.officer_id, @officer_id),
+         iif(@outcome IS NULL, d.counter_id, @counter_id),
+         iif(@outcome IS NULL, d.override, @override),
+         iif(@outcome IS NULL, d.decided_at, @decided_at),
+         iif(@outcome IS NULL OR (d.decided_at = @decided_at AND d.officer_id = @officer_id), d.scanned_at, NULL),
+         iif(@outcome IS NULL, iif(d.event_id IS NULL, NULL, 'this-device'), 'central')
+       FROM (SELECT 1) LEFT JOIN decisions d
+         ON d.registration_code = @code AND d.sync_state IN ('pending', 'synced')
+       WHERE true
+       ON CONFLICT (code) DO UPDATE SET office_code = excluded.office_code, channel = excluded.channel,
+         submitted_at = excluded.submitted_at, status = excluded.status, outcome = excluded.outcome,
+         reason_code = excluded.reason_code, officer_id = excluded.officer_id,
+         counter_id = excluded.counter_id, override = excluded.override, decided_at = excluded.decided_at,
+         scanned_at = excluded.scanned_at, decision_source = excluded.decision_source`,
+    )
+    .run({
+      code: registration.code,
+      office_code: registration.officeCode,
+      channel: registration.channel,
+      submitted_at: new Date(registration.submittedAt).toISOString(),
+      status: registration.status,
+      outcome: decision?.outcome ?? null,
+      reason_code: decision?.reasonCode ?? null,
+      officer_id: decision?.officerId ?? null,
+      counter_id: decision?.counterId ?? null,
+      override: decision === null ? null : decision.override ? 1 : 0,
+      decided_at: decision === null ? null : new Date(decision.decidedAt).toISOString(),
+    });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { registrationOperations } from '../../../preload/contract/areas/registrations.ts';
+import type { Registration } from '../../core/registration/registration.ts';
 import { getSetting } from '../../store/settings-repository.ts';
 import type { Store } from '../../store/store.ts';
 import type { AreaHandlers } from '../operation-handlers.ts';
@@ -17,6 +18,8 @@ export function registrationHandlers(deps: {
   counterId: () => string;
   /** A decision waits in the outbox: push it now. */
   localChange: () => void;
+  /** When the registration's person's card was scanned at this PC just before (null: not seen). */
+  lastCardScan?: (registration: Registration) => string | null;
 }): AreaHandlers<typeof registrationOperations> {
   return {
     'registrations.search': ({ query }) => searchRegistrations(deps.store, query),
@@ -29,6 +32,7 @@ export function registrationHandlers(deps: {
         deps.store,
         { officerId: session.staffId, counterId: deps.counterId() },
         args,
+        deps.lastCardScan,
       );
       deps.localChange();
       return decided;

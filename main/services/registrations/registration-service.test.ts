@@ -207,3 +207,57 @@ describe('registrations.byCard and registrations.myDay through the handlers', ()
     });
   });
 });
+
+describe('registrations.decide records the card scan before it', () => {
+  const session: SignedInStaff = { staffId: 'cb01', fullName: 'Cán bộ Một', role: 'officer' };
+  const context: CallContext<SignedInStaff> = {
+    caller: {
+      mode: 'counter',
+      enrolled: true,
+      session: { role: 'officer', locked: false, pinRequired: false },
+    },
+    session,
+  };
+  const scannedAt = () =>
+    store.db
+      .prepare(
+        `SELECT d.scanned_at AS decision, f.scanned_at AS fact FROM decisions d
+       JOIN report_facts f ON f.code = d.registration_code`,
+      )
+      .all();
+
+  it('asks for the scan of the registration being decided and keeps it with the decision', async () => {
+    pull([person(1, 'Nguyễn Văn Hùng')]);
+    const asked: string[] = [];
+    const handlers = registrationHandlers({
+      store,
+      counterId: () => 'q1',
+      localChange: () => {},
+      lastCardScan: (registration) => {
+        asked.push(registration.idDocument.number);
+        return '2026-11-20T01:58:00.000Z';
+      },
+    });
+    await handlers['registrations.decide'](
+      { registrationCode: 'DK-1', outcome: 'approved', reasonCode: null, note: null, override: false },
+      context,
+    );
+    expect(asked).toEqual(['079092000001']);
+    expect(scannedAt()).toEqual([{ decision: '2026-11-20T01:58:00.000Z', fact: '2026-11-20T01:58:00.000Z' }]);
+  });
+
+  it('records no scan time when no matching scan was seen', async () => {
+    pull([person(2, 'Nguyễn Văn Hùng')]);
+    const handlers = registrationHandlers({
+      store,
+      counterId: () => 'q1',
+      localChange: () => {},
+      lastCardScan: () => null,
+    });
+    await handlers['registrations.decide'](
+      { registrationCode: 'DK-2', outcome: 'rejected', reasonCode: 'other', note: 'x', override: false },
+      context,
+    );
+    expect(scannedAt()).toEqual([{ decision: null, fact: null }]);
+  });
+});

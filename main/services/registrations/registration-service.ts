@@ -4,6 +4,7 @@ import type {
   WireConflict,
   WireRegistration,
 } from '../../../preload/contract/areas/registrations.ts';
+import type { Registration } from '../../core/registration/registration.ts';
 import { vietnamDay } from '../../core/time/vietnam-time.ts';
 import { listOpenConflicts, resolveConflict } from '../../store/conflicts-repository.ts';
 import { countDecisions, type DecisionCounts } from '../../store/decision-counts.ts';
@@ -133,8 +134,12 @@ export function decideRegistration(
   store: Store,
   decidedBy: { officerId: string; counterId: string },
   input: DecideArguments,
+  lastCardScan?: (registration: Registration) => string | null,
 ): WireRegistration {
-  unwrap(recordDecision(store, { ...input, ...decidedBy }));
+  // The card scan just before, for the reports' scan-to-decision time (docs/reports.md).
+  const before = lastCardScan ? findByCode(store, input.registrationCode) : null;
+  const scannedAt = before && lastCardScan ? lastCardScan(before.registration) : null;
+  unwrap(recordDecision(store, { ...input, ...decidedBy, scannedAt }));
   const stored = findByCode(store, input.registrationCode);
   if (!stored) {
     throw new AppError('registration-not-found', `Không tìm thấy hồ sơ ${input.registrationCode}.`, {

@@ -1,5 +1,7 @@
 import type { ScanEvent, ScannerStatus } from '../../../preload/contract/areas/scan.ts';
 import type { Settings } from '../../../preload/contract/settings-schema.ts';
+import type { Registration } from '../../core/registration/registration.ts';
+import { RecentCardScans } from './recent-card-scans.ts';
 import { ScanPipeline, type ScanInput } from './scan-pipeline.ts';
 
 // The scan area of the backend: the one pipeline every source feeds (scan-pipeline.ts), and the
@@ -29,6 +31,7 @@ export interface ScanServiceOptions {
 export class ScanService {
   readonly #options: ScanServiceOptions;
   readonly #pipeline: ScanPipeline;
+  readonly #recentCards = new RecentCardScans();
   #hidPos: HidPosScannersHandle | null = null;
   #hidSettings = '';
 
@@ -39,6 +42,7 @@ export class ScanService {
       dedupeWindowMs: () => options.settings().scanner.dedupeWindowMs,
       diagnoseWedge: options.diagnoseWedge,
       emit: (event) => {
+        this.#recentCards.remember(event);
         options.emitScan(event);
         options.emitStatus(this.status());
       },
@@ -48,6 +52,14 @@ export class ScanService {
 
   submit(input: ScanInput): { scanId: string; duplicate: boolean } {
     return this.#pipeline.accept(input);
+  }
+
+  /**
+   * When this person's card was last scanned at this PC, within the last 30 minutes (the reports'
+   * scan-to-decision time); null when it was not.
+   */
+  lastCardScanOf(registration: Pick<Registration, 'idDocument' | 'socialInsuranceNumber'>): string | null {
+    return this.#recentCards.lastScanOf(registration, this.#options.now());
   }
 
   status(): ScannerStatus {
