@@ -2,7 +2,7 @@
 // over `process.parentPort`. Electron-free on purpose: the same backend runs under plain Node in
 // browser mode and in tests. Messages are validated (utility-process/backend-messages.ts).
 import path from 'node:path';
-import { launchBackend } from '../services/startup/backend-launcher.ts';
+import { launchRelaunchingBackend } from './web/relaunching-launcher.ts';
 import { serveBackendOnPort, type ParentPortLike } from './utility-process/serve-backend-on-port.ts';
 
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
@@ -28,7 +28,9 @@ const sumatraPdfPath =
       )
     : undefined;
 
+// Restartable inside this process: a restore from the administration screen reopens the backend on
+// the same data directory while the window shows the start-up screen.
 serveBackendOnPort(
   parentPort,
-  launchBackend({ dataDirectory, ...(sumatraPdfPath ? { sumatraPdfPath } : {}) }),
+  launchRelaunchingBackend({ dataDirectory, ...(sumatraPdfPath ? { sumatraPdfPath } : {}) }),
 );

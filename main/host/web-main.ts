@@ -7,9 +7,9 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchBackend } from '../services/startup/backend-launcher.ts';
 import { loadSettings } from '../services/settings/config-file.ts';
 import { defaultDataDirectory } from '../services/settings/data-directory.ts';
+import { launchRelaunchingBackend } from './web/relaunching-launcher.ts';
 import { startWebHost } from './web/web-host.ts';
 import { chromiumArguments, findChromium } from './web/find-chromium.ts';
 
@@ -32,7 +32,8 @@ async function main(): Promise<number> {
   const dataDirectory = path.resolve(
     values['data-dir'] ?? defaultDataDirectory(process.platform, process.env, homedir()),
   );
-  const backend = launchBackend({ dataDirectory });
+  // Restartable: a restore from the administration screen reopens the backend on the same folder.
+  const backend = launchRelaunchingBackend({ dataDirectory });
   const host = await startWebHost({
     backend,
     port,
