@@ -36,6 +36,16 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'store check --db FILE   integrity_check; exit 0 when sound, 1 otherwise',
     load: () => import('./cli/store-check-command.ts'),
   },
+  'audit verify': {
+    summary:
+      "audit verify --data-dir DIR   recompute the audit trail's hash chain (read-only); exit 0 intact, 1 broken",
+    load: () => import('./cli/audit-verify-command.ts'),
+  },
+  'report daily': {
+    summary:
+      "report daily --data-dir DIR --date YYYY-MM-DD --format csv|xlsx|pdf --out FILE [--language vi|en|zh|ko|ja]   the day's report (read-only)",
+    load: () => import('./cli/report-daily-command.ts'),
+  },
   'central serve': {
     summary:
       'central serve [--port N] [--db FILE] [--seed COUNT] [--log yes]   run the reference central service',

@@ -15,6 +15,7 @@ import { AppError } from './app-error.ts';
 import { createDispatcher, type CallerState, type DispatcherOptions } from './dispatch/dispatch-operation.ts';
 import { EventHub, type EventListener } from './event-hub.ts';
 import { startAdmin } from './admin/admin-module.ts';
+import { applyPendingRestore } from './admin/pending-restore.ts';
 import { startAudit } from './audit/audit-module.ts';
 import type { BackendParts } from './backend-parts.ts';
 import { healthHandlers } from './health/health-handlers.ts';
@@ -118,6 +119,8 @@ async function startParts(
   progress({ state: 'starting', phase: 'reading-config', progress: null });
   const settings = new SettingsService(options.dataDirectory, await loadSettings(options.dataDirectory));
 
+  // A restore asked for from the administration screen is applied here, before the store opens.
+  applyPendingRestore(options.dataDirectory, path.join(options.dataDirectory, databaseFileName));
   const store = await openCheckedStore(options.dataDirectory, now, progress);
   cleanup.push(() => store.close());
 
@@ -212,6 +215,7 @@ async function startParts(
       store,
       counterId: () => settings.current.counterId,
       localChange: () => sync.localChange(),
+      lastCardScan: (registration) => scans.lastCardScanOf(registration),
     }),
     ...syncHandlers({ sync, settings, store, applied }),
     ...printHandlers(prints),

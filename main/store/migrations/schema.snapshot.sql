@@ -2,6 +2,8 @@
 
 CREATE INDEX audit_log_by_subject ON audit_log (subject, id) WHERE subject IS NOT NULL;
 
+CREATE INDEX audit_log_by_time ON audit_log (at);
+
 CREATE INDEX conflicts_by_registration ON conflicts (registration_code);
 
 CREATE INDEX decisions_by_officer ON decisions (officer_id, counter_id, decided_at);
@@ -58,6 +60,16 @@ CREATE INDEX registrations_list_by_time
 CREATE INDEX registrations_purgeable ON registrations (updated_at)
     WHERE purged_at IS NULL AND status <> 'pending';
 
+CREATE INDEX report_facts_by_decision
+     ON report_facts (decided_at, office_code, officer_id, counter_id, outcome, override, reason_code, scanned_at)
+     WHERE decided_at IS NOT NULL;
+
+CREATE INDEX report_facts_by_submission
+     ON report_facts (submitted_at, office_code, channel, outcome, status);
+
+CREATE INDEX report_facts_pending ON report_facts (office_code, submitted_at, status, outcome)
+     WHERE status = 'pending' AND outcome IS NULL;
+
 CREATE TABLE audit_log (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -65,7 +77,7 @@ CREATE TABLE audit_log (
     action TEXT NOT NULL,
     subject TEXT,
     details TEXT NOT NULL DEFAULT '{}'
-  ) STRICT;
+  , prev_hash TEXT CHECK (prev_hash IS NULL OR (length(prev_hash) = 64 AND unhex(prev_hash) IS NOT NULL)), hash TEXT CHECK (hash IS NULL OR (length(hash) = 64 AND unhex(hash) IS NOT NULL))) STRICT;
 
 CREATE TABLE conflicts (
     id INTEGER PRIMARY KEY,
@@ -89,7 +101,7 @@ CREATE TABLE decisions (
     override INTEGER NOT NULL CHECK (override IN (0, 1)),
     decided_at TEXT NOT NULL,
     sync_state TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'conflict', 'invalid'))
-  ) STRICT;
+  , scanned_at TEXT) STRICT;
 
 CREATE TABLE kiosk_registrations (
     local_ref TEXT PRIMARY KEY NOT NULL,
@@ -194,6 +206,29 @@ CREATE TABLE registrations (
     CHECK ((json IS NULL) = (purged_at IS NOT NULL))
   ) STRICT;
 
+CREATE TABLE report_facts (
+     code TEXT PRIMARY KEY NOT NULL,
+     office_code TEXT NOT NULL,
+     channel TEXT NOT NULL CHECK (channel IN ('portal', 'app', 'kiosk')),
+     submitted_at TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn', 'expired')),
+     outcome TEXT CHECK (outcome IN ('approved', 'rejected')),
+     reason_code TEXT,
+     officer_id TEXT,
+     counter_id TEXT,
+     override INTEGER CHECK (override IN (0, 1)),
+     decided_at TEXT,
+     scanned_at TEXT,
+     decision_source TEXT CHECK (decision_source IN ('central', 'this-device')),
+     CHECK ((outcome IS NULL) = (decision_source IS NULL)),
+     CHECK ((outcome IS NULL) = (decided_at IS NULL))
+   ) STRICT;
+
+CREATE TABLE report_print_counts (
+     day TEXT PRIMARY KEY NOT NULL,
+     forms INTEGER NOT NULL CHECK (forms >= 0)
+   ) STRICT, WITHOUT ROWID;
+
 CREATE TABLE settings (
     key TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL CHECK (json_valid(value)),
@@ -233,7 +268,7 @@ CREATE TRIGGER audit_log_refuses_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
 CREATE TRIGGER audit_log_refuses_update BEFORE UPDATE ON audit_log
-    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
 CREATE TRIGGER registration_counts_on_delete AFTER DELETE ON registrations WHEN old.channel IS NOT NULL
    BEGIN
@@ -257,4 +292,38 @@ CREATE TRIGGER registration_counts_on_update AFTER UPDATE OF status, channel, ha
      INSERT INTO registration_counts (status, channel, has_guardian, n)
        SELECT new.status, new.channel, new.has_guardian, 1 WHERE new.channel IS NOT NULL
        ON CONFLICT DO UPDATE SET n = n + 1;
+   END;
+
+CREATE TRIGGER report_facts_on_decision AFTER INSERT ON decisions
+   WHEN new.sync_state IN ('pending', 'synced')
+   BEGIN
+     UPDATE report_facts SET outcome = new.outcome, reason_code = new.reason_code,
+       officer_id = new.officer_id, counter_id = new.counter_id, override = new.override,
+       decided_at = new.decided_at, scanned_at = new.scanned_at, decision_source = 'this-device'
+     WHERE code = new.registration_code AND outcome IS NULL;
+   END;
+
+CREATE TRIGGER report_facts_on_decision_lost AFTER UPDATE OF sync_state ON decisions
+   WHEN old.sync_state IN ('pending', 'synced') AND new.sync_state IN ('conflict', 'invalid')
+   BEGIN
+     UPDATE report_facts SET outcome = NULL, reason_code = NULL, officer_id = NULL, counter_id = NULL,
+       override = NULL, decided_at = NULL, scanned_at = NULL, decision_source = NULL
+     WHERE code = new.registration_code AND decision_source = 'this-device'
+       AND decided_at = new.decided_at AND officer_id = new.officer_id;
+   END;
+
+CREATE TRIGGER report_print_counts_on_done AFTER UPDATE OF state ON print_jobs
+   WHEN new.state = 'done' AND old.state <> 'done' AND new.document = 'declaration'
+   BEGIN
+     INSERT INTO report_print_counts (day, forms)
+       VALUES (date(coalesce(new.finished_at, new.updated_at), '+7 hours'), 1)
+       ON CONFLICT DO UPDATE SET forms = forms + 1;
+   END;
+
+CREATE TRIGGER report_print_counts_on_insert AFTER INSERT ON print_jobs
+   WHEN new.state = 'done' AND new.document = 'declaration'
+   BEGIN
+     INSERT INTO report_print_counts (day, forms)
+       VALUES (date(coalesce(new.finished_at, new.updated_at), '+7 hours'), 1)
+       ON CONFLICT DO UPDATE SET forms = forms + 1;
    END;
