@@ -232,7 +232,7 @@ ruleTester.run('architecture/layering messages', layeringRule, {
           message:
             "Layer renderer may not import the Node built-in 'node:fs' ('node:fs'). renderer may import: " +
             'renderer, preload/contract, main/core; packages: react, react-dom, react-i18next, i18next, zod, ' +
-            'zxing-wasm, pdfjs-dist; ' +
+            'zxing-wasm, pdfjs-dist, echarts; ' +
             'no Node built-ins.',
         },
       ],

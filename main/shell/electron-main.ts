@@ -10,7 +10,7 @@ import { defaultDataDirectory } from '../services/settings/data-directory.ts';
 import { BackendProcess } from './backend-process.ts';
 import { isAppPageUrl } from './navigation-policy.ts';
 import {
-  allowOnlyFormDownloads,
+  allowOnlyPageDownloads,
   createSecureWindow,
   enterKioskMode,
   grantOnlyTheCamera,
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
       app.quit();
     });
   }
-  allowOnlyFormDownloads(() => kiosk);
+  allowOnlyPageDownloads(() => kiosk);
   const backend = new BackendProcess({
     modulePath: path.join(bundleDirectory, 'backend.cjs'),
     dataDirectory,

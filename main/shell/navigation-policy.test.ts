@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  downloadFilter,
   isAllowedDownload,
   isAllowedExternalUrl,
   isAppPageUrl,
@@ -62,6 +63,17 @@ describe('downloads', () => {
   it('keeps a download name to one safe file name', () => {
     expect(safeDownloadName('to-khai-DK-07921-2026-000123.pdf')).toBe('to-khai-DK-07921-2026-000123.pdf');
     expect(safeDownloadName('..\\..\\Windows\\evil:name?.pdf')).toBe('evil_name_.pdf');
-    expect(safeDownloadName('../.bashrc')).toBe('to-khai.pdf');
+    expect(safeDownloadName('../.bashrc')).toBe('tai-lieu.pdf');
+    expect(safeDownloadName('../.csv')).toBe('tai-lieu.csv');
+    expect(safeDownloadName('bao-cao-07921-2026-11-30.xlsx')).toBe('bao-cao-07921-2026-11-30.xlsx');
+  });
+
+  it('lets the page save only forms and report exports, each with its own save-dialog filter', () => {
+    expect(downloadFilter('to-khai-DK-1.pdf')).toEqual({ name: 'PDF', extensions: ['pdf'] });
+    expect(downloadFilter('bao-cao.CSV')).toEqual({ name: 'CSV', extensions: ['csv'] });
+    expect(downloadFilter('bao-cao.xlsx')).toEqual({ name: 'Excel', extensions: ['xlsx'] });
+    expect(downloadFilter('setup.exe')).toBeNull();
+    expect(downloadFilter('bao-cao.xlsx.exe')).toBeNull();
+    expect(downloadFilter('no-extension')).toBeNull();
   });
 });

@@ -42,12 +42,32 @@ export function isAllowedDownload(url: string): boolean {
   return url.startsWith('blob:');
 }
 
-/** A download's file name without folders or characters Windows refuses. */
+/**
+ * The files a page may save: declaration forms (PDF) and the supervisors' report exports (CSV, XLSX,
+ * PDF). Anything else is refused, whatever the page names it.
+ */
+const downloadKinds = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  xlsx: { name: 'Excel', extensions: ['xlsx'] },
+} as const;
+
+/** The save dialog's filter for a download's file name, or null when that kind is not allowed. */
+export function downloadFilter(name: string): { name: string; extensions: string[] } | null {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (extension === undefined || !Object.hasOwn(downloadKinds, extension)) return null;
+  const kind = downloadKinds[extension as keyof typeof downloadKinds];
+  return { name: kind.name, extensions: [...kind.extensions] };
+}
+
+/** A download's file name without folders or characters Windows refuses (its extension kept). */
 export function safeDownloadName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = [...base]
     .map((character) => (/[<>:"|?*]/.test(character) || character.charCodeAt(0) < 0x20 ? '_' : character))
     .join('')
     .trim();
-  return cleaned === '' || cleaned.startsWith('.') ? 'to-khai.pdf' : cleaned;
+  if (cleaned !== '' && !cleaned.startsWith('.')) return cleaned;
+  const extension = downloadFilter(base)?.extensions[0] ?? 'pdf';
+  return `tai-lieu.${extension}`;
 }

@@ -4,6 +4,7 @@ import { recoverFromCrashes } from './crash-recovery.ts';
 import { fixZoom, guardKioskWindow } from './kiosk-guards.ts';
 import { kioskWindowSettings } from './kiosk-window-policy.ts';
 import {
+  downloadFilter,
   isAllowedDownload,
   isAllowedExternalUrl,
   isAppPageUrl,
@@ -127,18 +128,21 @@ export function grantOnlyTheCamera(appPageUrl: string): void {
 }
 
 /**
- * Downloads: only the form PDFs the page builds (no printer on this PC), saved where the officer
- * chooses, starting in the Downloads folder. A kiosk never downloads (a citizen has no folder here).
+ * Downloads: only the files the page builds itself (blob: URLs) of the kinds it makes, the form
+ * PDFs (no printer on this PC) and the supervisors' report exports (CSV, XLSX, PDF), saved where the
+ * user chooses, starting in the Downloads folder. A kiosk never downloads (a citizen has no folder
+ * here).
  */
-export function allowOnlyFormDownloads(kiosk: () => boolean): void {
+export function allowOnlyPageDownloads(kiosk: () => boolean): void {
   session.defaultSession.on('will-download', (event, item) => {
-    if (kiosk() || !isAllowedDownload(item.getURL())) {
+    const filter = downloadFilter(item.getFilename());
+    if (kiosk() || !isAllowedDownload(item.getURL()) || filter === null) {
       event.preventDefault();
       return;
     }
     item.setSaveDialogOptions({
       defaultPath: path.join(app.getPath('downloads'), safeDownloadName(item.getFilename())),
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      filters: [filter],
     });
   });
 }

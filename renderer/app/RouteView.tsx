@@ -1,3 +1,5 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AdminScreen } from '../screens/admin/AdminScreen.tsx';
 import { CounterHomeScreen } from '../screens/counter/CounterHomeScreen.tsx';
 import { VerificationScreen } from '../screens/counter/VerificationScreen.tsx';
@@ -12,11 +14,25 @@ import { KioskLayout } from '../screens/kiosk/layout/KioskLayout.tsx';
 import { KioskScanScreen } from '../screens/kiosk/scan/KioskScanScreen.tsx';
 import { KioskStatusScreen } from '../screens/kiosk/status/KioskStatusScreen.tsx';
 import { KioskVisitProvider } from '../screens/kiosk/visit/kiosk-visit-context.tsx';
-import { ReportsScreen } from '../screens/reports/ReportsScreen.tsx';
 import { PrintQueueScreen } from '../screens/print/PrintQueueScreen.tsx';
 import { ScannerTestScreen } from '../screens/scanner/ScannerTestScreen.tsx';
 import { ScanSounds } from '../sound/ScanSounds.tsx';
 import { useRouter } from './router-context.tsx';
+
+// The reports screen brings ECharts (most of the bundle's weight): it loads when a supervisor first
+// opens it, so a kiosk's or a counter's start does not parse it.
+const ReportsScreen = lazy(() =>
+  import('../screens/reports/ReportsScreen.tsx').then((module) => ({ default: module.ReportsScreen })),
+);
+
+function ScreenLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="screen-loading" role="status" data-testid="screen-loading">
+      {t('app.loadingScreen')}
+    </p>
+  );
+}
 
 /** The screen of the current route (only ever a route the caller may use: router-context.tsx). */
 export function RouteView() {
@@ -58,7 +74,11 @@ function RouteScreen() {
     case 'admin':
       return <AdminScreen />;
     case 'reports':
-      return <ReportsScreen />;
+      return (
+        <Suspense fallback={<ScreenLoading />}>
+          <ReportsScreen />
+        </Suspense>
+      );
     case 'scanner-test':
       return <ScannerTestScreen />;
     case 'print-queue':

@@ -1,7 +1,6 @@
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ReportChart } from '../../core/reports/report-charts.ts';
 
@@ -9,15 +8,14 @@ import type { ReportChart } from '../../core/reports/report-charts.ts';
 // same option objects the screen draws (main/core/reports/report-charts.ts). The PDF then lays the
 // SVG into the page as vectors (svg-to-pdfkit), so a printed chart is as sharp as its text.
 
-// LegacyGridContainLabel: the shared options lay their grids out with `containLabel` (ECharts 6
-// moved that behaviour into a feature of its own).
+// The series kinds the shared options use: bars, and the per-day chart's "received" line.
 echarts.use([
   BarChart,
+  LineChart,
   GridComponent,
   LegendComponent,
   TitleComponent,
   TooltipComponent,
-  LegacyGridContainLabel,
   SVGRenderer,
 ]);
 

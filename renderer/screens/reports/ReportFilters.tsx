@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFilter } from '../../../preload/contract/areas/reports.ts';
 import { useApi } from '../../app/api-context.ts';
+import { DayInput } from './DayInput.tsx';
 
 export interface FilterChoices {
   officers: Array<{ officerId: string; fullName: string | null }>;
@@ -25,8 +26,8 @@ export function useFilterChoices(): FilterChoices {
 }
 
 /**
- * The range and the officer and counter filters. Inputs are named as the filter's fields; a date
- * input being edited reports '' until its date is whole, and that never replaces the last whole one.
+ * The range and the officer and counter filters. Inputs are named as the filter's fields; a day
+ * being typed changes the filter only once it is a whole, real date (DayInput).
  */
 export function ReportFilters({
   filter,
@@ -42,9 +43,6 @@ export function ReportFilters({
   busy: boolean;
 }) {
   const { t } = useTranslation();
-  const setDate = (field: 'from' | 'to', value: string) => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) onChange({ ...filter, [field]: value });
-  };
   return (
     <form
       className="report-filters"
@@ -56,23 +54,11 @@ export function ReportFilters({
     >
       <label>
         {t('reports.filters.from')}
-        <input
-          type="date"
-          name="from"
-          value={filter.from}
-          max={filter.to}
-          onChange={(event) => setDate('from', event.target.value)}
-        />
+        <DayInput name="from" value={filter.from} onChange={(iso) => onChange({ ...filter, from: iso })} />
       </label>
       <label>
         {t('reports.filters.to')}
-        <input
-          type="date"
-          name="to"
-          value={filter.to}
-          min={filter.from}
-          onChange={(event) => setDate('to', event.target.value)}
-        />
+        <DayInput name="to" value={filter.to} onChange={(iso) => onChange({ ...filter, to: iso })} />
       </label>
       <label>
         {t('reports.filters.officer')}

@@ -186,6 +186,32 @@ describe('the reports screen', () => {
     await waitFor(() => expect(screen.getByTestId('report').dataset.reportCounter).toBe('QUAY-02'));
   });
 
+  it('takes days typed as dd/mm/yyyy (or ISO), shows them as dd/MM/yyyy, and ignores half-typed ones', async () => {
+    const api = seededApi();
+    await renderScreen(api);
+    await screen.findByTestId('report');
+    const from = screen.getByRole('textbox', { name: /Từ ngày/ });
+    expect((from as HTMLInputElement).value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const callsBefore = dailyCalls(api).length;
+    await person.clear(from);
+    await person.type(from, '1/11/202');
+    expect(screen.getByText('Nhập ngày dạng ngày/tháng/năm, ví dụ 30/11/2026.')).toBeTruthy();
+    expect(dailyCalls(api)).toHaveLength(callsBefore);
+    await person.type(from, '6');
+    await waitFor(() => expect(dailyCalls(api).at(-1)?.args).toMatchObject({ from: '2026-11-01' }));
+    await person.tab();
+    expect((from as HTMLInputElement).value).toBe('01/11/2026');
+    const to = screen.getByRole('textbox', { name: /Đến ngày/ });
+    await person.clear(to);
+    await person.type(to, '2026-11-30');
+    await waitFor(() =>
+      expect(dailyCalls(api).at(-1)?.args).toMatchObject({ from: '2026-11-01', to: '2026-11-30' }),
+    );
+    await person.clear(to);
+    await person.type(to, '31/02/2026');
+    expect(dailyCalls(api).at(-1)?.args).toMatchObject({ to: '2026-11-30' });
+  });
+
   it('says what is wrong with the range in words, and the last sync when there never was one', async () => {
     const api = fakeApi({
       'reports.daily': fail('report-range-invalid', 'from > to'),
