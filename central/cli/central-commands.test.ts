@@ -12,6 +12,9 @@ import { startCentralServer } from '../server/start-central-server.ts';
 import { requestJson } from '../testing/central-test-client.ts';
 import { run as enrollCode } from './enroll-code-command.ts';
 import { run as revoke } from './revoke-command.ts';
+import { run as devices } from './devices-command.ts';
+import { createAuditHeadStore } from '../store/audit-head-store.ts';
+import { createDeviceStore } from '../store/device-store.ts';
 import { parseOptions } from './parse-options.ts';
 
 const serveModule = fileURLToPath(new URL('./serve-command.ts', import.meta.url));
@@ -119,6 +122,42 @@ describe('central enroll-code and revoke', () => {
     expect(await revoke(['--db', database, '--device', 'nope'], unknownDevice.io)).toBe(1);
     expect(await enrollCode(['--office', '01001'], memoryIo().io)).toBe(64);
     expect(await revoke(['--db', database], memoryIo().io)).toBe(64);
+  });
+});
+
+describe('central devices', () => {
+  it('lists the devices with their audit head, and exits 1 naming a device whose chain was rewound', async () => {
+    const database = path.join(directory, 'central.db');
+    const db = openCentralDatabase(database);
+    await seedCentralDatabase(db, 0);
+    const deviceStore = createDeviceStore(db);
+    const now = new Date('2026-11-30T02:00:00.000Z');
+    const enroll = (office: string, name: string) => {
+      const { enrollmentCode } = deviceStore.createEnrollmentCode(office, { now });
+      const outcome = deviceStore.enroll(enrollmentCode, name, now, office);
+      if (!outcome.ok) throw new Error(outcome.code);
+      return outcome.deviceId;
+    };
+    const honest = enroll('07921', 'Quầy 1');
+    const rewound = enroll('07921', 'Quầy 2');
+    const audit = createAuditHeadStore(db);
+    const hash = (character: string) => character.repeat(64);
+    audit.report(honest, { head: { id: 5, hash: hash('a') }, since: null }, now);
+    audit.report(rewound, { head: { id: 9, hash: hash('b') }, since: null }, now);
+    audit.report(rewound, { head: { id: 4, hash: hash('c') }, since: { id: 9, hash: hash('b') } }, now);
+    db.close();
+
+    const listed = memoryIo();
+    expect(await devices(['--db', database, '--office', '07921'], listed.io)).toBe(1);
+    const lines = listed.stdout().trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.find((line) => line.startsWith(honest))).toMatch(/audit #5 aaaaaaaaaaaa\taudit ok$/);
+    expect(lines.find((line) => line.startsWith(rewound))).toMatch(/AUDIT MISMATCH \(rewound at #9, /);
+
+    const otherOffice = memoryIo();
+    expect(await devices(['--db', database, '--office', '01001'], otherOffice.io)).toBe(0);
+    expect(otherOffice.stdout()).toBe('no devices\n');
+    expect(await devices([], memoryIo().io)).toBe(64);
   });
 });
 

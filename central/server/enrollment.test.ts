@@ -126,6 +126,15 @@ describe('health and device enrollment', () => {
       expect([enrolled.status, enrolled.body.officeCode]).toEqual([200, '07921']);
     });
 
+    it('an expired code of another office is answered expired, not "still valid there"', async () => {
+      const clock = testClock();
+      server = await startTestCentral({ now: clock.now });
+      const code = server.createEnrollmentCode('07921');
+      clock.advance(24 * 60 * 60 * 1000);
+      expect((await enroll(code, '01001')).body.error.code).toBe('enrollment-code-expired');
+      expect(devices()).toBe(0);
+    });
+
     it('still takes a code from before check characters (12 characters)', async () => {
       server = await startTestCentral();
       const legacy = '7K3M-Q9TX-2HBD';

@@ -84,6 +84,8 @@ export function createDeviceStore(db: Database.Database) {
           code: requestedOffice === null ? 'enrollment-code-invalid' : 'enrollment-code-used',
         };
       }
+      // Expiry first: an expired code for another office must not be answered "still valid there".
+      if (Date.parse(row.expiresAt) <= now.getTime()) return { ok: false, code: 'enrollment-code-expired' };
       if (requestedOffice !== null && requestedOffice !== row.officeCode) {
         return {
           ok: false,
@@ -91,7 +93,6 @@ export function createDeviceStore(db: Database.Database) {
           details: { codeOffice: row.officeCode, requestedOffice },
         };
       }
-      if (Date.parse(row.expiresAt) <= now.getTime()) return { ok: false, code: 'enrollment-code-expired' };
       const deviceId = randomUUID();
       const deviceToken = tokenPrefix + randomBytes(32).toString('base64url');
       insertDevice.run(deviceId, row.officeCode, deviceName, sha256(deviceToken), now.toISOString());

@@ -59,6 +59,11 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'central revoke --db FILE --device ID   revoke a device token',
     load: () => import('../../central/cli/revoke-command.ts'),
   },
+  'central devices': {
+    summary:
+      'central devices --db FILE [--office CODE]   enrolled devices and their audit-chain check (exit 1 on a mismatch)',
+    load: () => import('../../central/cli/devices-command.ts'),
+  },
 };
 
 function usage(): string {

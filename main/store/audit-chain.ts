@@ -230,9 +230,15 @@ export function readAuditHead(db: Database.Database): { id: number; hash: string
 }
 
 /** The stored hash of entry `id`: null when there is no such entry (or it has none). */
+/**
+ * The hash of entry `id` when its own columns still hash to it, else null (no such entry, no hash,
+ * or edited). What a sync round tells the central it has at the id the central acknowledged: the
+ * stored hash alone could be kept by a forger who rewrote the entry's content around it.
+ */
 export function readAuditHashAt(db: Database.Database, id: number): string | null {
-  return (
-    (db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(id) as string | null | undefined) ??
-    null
-  );
+  const row = db
+    .prepare('SELECT id, at, actor, action, subject, details, prev_hash, hash FROM audit_log WHERE id = ?')
+    .get(id) as (ChainedAuditFields & { prev_hash: string | null; hash: string | null }) | undefined;
+  if (row === undefined || row.hash === null || row.prev_hash === null) return null;
+  return auditEntryHash(row, row.prev_hash) === row.hash ? row.hash : null;
 }

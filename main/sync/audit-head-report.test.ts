@@ -133,6 +133,23 @@ describe('the audit chain head in the sync round', () => {
     expect((await verify()).central.state).toBe('mismatch');
   });
 
+  it('is not fooled by a rewrite that keeps the stored hash of the acknowledged entry', async () => {
+    audit(3);
+    const engine = newEngine();
+    await engine.syncNow();
+    const acknowledged = readAuditHead(store.db) as { id: number; hash: string };
+    // The forger rewrites the acknowledged entry's content and leaves its hash column alone, the one
+    // value the central compares with.
+    store.db.exec('DROP TRIGGER audit_log_refuses_update;');
+    store.db.prepare("UPDATE audit_log SET actor = 'forged' WHERE id = ?").run(acknowledged.id);
+    expect(readAuditHead(store.db)?.hash).toBe(acknowledged.hash);
+    audit(1);
+    await engine.syncNow();
+    expect(central.auditStatus(deviceId()).mismatches).toMatchObject([
+      { reason: 'rewritten', entryId: acknowledged.id },
+    ]);
+  });
+
   it('finds entries cut off the end: locally against the acknowledged head, and at the central', async () => {
     audit(5);
     const engine = newEngine();
