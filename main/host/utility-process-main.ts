@@ -2,7 +2,7 @@
 // over `process.parentPort`. Electron-free on purpose: the same backend runs under plain Node in
 // browser mode and in tests. Messages are validated (utility-process/backend-messages.ts).
 import path from 'node:path';
-import { launchRelaunchingBackend } from './web/relaunching-launcher.ts';
+import { launchRelaunchingBackend } from './relaunching-launcher.ts';
 import { serveBackendOnPort, type ParentPortLike } from './utility-process/serve-backend-on-port.ts';
 
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;

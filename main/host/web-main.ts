@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadSettings } from '../services/settings/config-file.ts';
 import { defaultDataDirectory } from '../services/settings/data-directory.ts';
-import { launchRelaunchingBackend } from './web/relaunching-launcher.ts';
+import { launchRelaunchingBackend } from './relaunching-launcher.ts';
 import { startWebHost } from './web/web-host.ts';
 import { chromiumArguments, findChromium } from './web/find-chromium.ts';
 

@@ -95,13 +95,26 @@ export interface RestoreReport {
  * current database and its -wal/-shm aside as `<db>.before-restore-<time>` (its -wal holds committed
  * data, so it travels with it), then rename the copy into place. A corrupt backup is refused and
  * nothing changes. A database still open by another process (the app) is refused as `store-locked`.
+ * The audit trail is the backup's as it was: the CLI's restore, for a damaged database; the
+ * administration screen's restore carries the trail forward (carry-audit-forward.ts).
  */
 export function restoreBackup(
   backupFile: string,
   databasePath: string,
   options: { now?: () => Date } = {},
 ): StoreResult<RestoreReport> {
-  const now = (options.now ?? (() => new Date()))();
+  const staged = stageBackup(backupFile, databasePath);
+  if (!staged.ok) return staged;
+  const installed = installStagedBackup(staged.value, databasePath, (options.now ?? (() => new Date()))());
+  return installed.ok ? ok({ restoredFrom: backupFile, ...installed.value }) : installed;
+}
+
+/**
+ * The first half of a restore: checks the arguments, copies the backup beside the database as
+ * `<db>.restoring` and verifies that copy (integrity_check, a bhxh-kiosk database, not from a newer
+ * version). Answers the copy's path; nothing else has changed. On failure no copy is left.
+ */
+export function stageBackup(backupFile: string, databasePath: string): StoreResult<string> {
   if (!fs.existsSync(backupFile) || !fs.statSync(backupFile).isFile()) {
     return failure(
       new StoreError('backup-invalid', `Không tìm thấy tệp sao lưu ${backupFile}.`, {
@@ -125,7 +138,7 @@ export function restoreBackup(
       ),
     );
   }
-  const staging = `${databasePath}.restoring`;
+  const staging = stagingPath(databasePath);
   try {
     removeWithSidecars(staging);
     fs.copyFileSync(backupFile, staging);
@@ -134,6 +147,35 @@ export function restoreBackup(
       removeWithSidecars(staging);
       return failure(refusal);
     }
+    removeSidecars(staging);
+    return ok(staging);
+  } catch (error) {
+    removeWithSidecars(staging);
+    return failure(toStoreError(error, databasePath));
+  }
+}
+
+/** Where stageBackup puts its copy. */
+export function stagingPath(databasePath: string): string {
+  return `${databasePath}.restoring`;
+}
+
+/** Removes a staged copy that will not be installed. */
+export function discardStagedBackup(staging: string): void {
+  removeWithSidecars(staging);
+}
+
+/**
+ * The second half: moves the current database and its sidecars aside, named after `now`, and
+ * renames the staged copy into place. The staged copy must have no -wal of its own (close its
+ * connections, in rollback-journal mode, first): one left behind would be removed here.
+ */
+export function installStagedBackup(
+  staging: string,
+  databasePath: string,
+  now: Date,
+): StoreResult<Pick<RestoreReport, 'previousKeptAt'>> {
+  try {
     removeSidecars(staging);
     let previousKeptAt: string | null = null;
     if (fs.existsSync(databasePath)) {
@@ -146,7 +188,7 @@ export function restoreBackup(
     }
     removeSidecars(databasePath); // never let a stale -wal meet the restored file
     fs.renameSync(staging, databasePath);
-    return ok({ restoredFrom: backupFile, previousKeptAt });
+    return ok({ previousKeptAt });
   } catch (error) {
     removeWithSidecars(staging);
     return failure(toStoreError(error, databasePath));

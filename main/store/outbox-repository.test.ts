@@ -15,6 +15,7 @@ import {
   markInvalid,
   nextBatch,
   outboxBacklog,
+  outboxOverview,
   scheduleRetry,
 } from './outbox-repository.ts';
 import type { ConflictWinner } from '../core/registration/conflict-winner.ts';
@@ -268,5 +269,39 @@ describe('outbox', () => {
     });
     expect(findKioskRegistration(store, 'K-2')?.syncState).toBe('invalid');
     expect(() => markConflict(store, 'ev-k2', winner)).not.toThrow(); // finished: ignored
+  });
+
+  it('shows the administration each state, the oldest waiting event and the newest rows, never a payload', () => {
+    decide('DK-1', 'ev-a');
+    clock.set('2026-11-20T03:10:00.000Z');
+    decide('DK-2', 'ev-b');
+    submitKioskRegistration(store, { fullName: 'Lê Thị Hoa' }, { localRef: 'K-1', eventId: 'ev-k1' });
+    decide('DK-3', 'ev-c');
+    markDone(store, [{ eventId: 'ev-a' }]);
+    markInvalid(store, 'ev-c', 'schema');
+
+    const all = outboxOverview(store, { state: null, limit: 10 });
+    expect(all.counts).toEqual({ pending: 2, done: 1, conflict: 0, invalid: 1 });
+    // The oldest WAITING one: ev-a is older but sent.
+    expect(all.oldestPendingAt).toBe('2026-11-20T03:10:00.000Z');
+    expect(all.oldestPendingAt).toBe(outboxBacklog(store).oldestCreatedAt);
+    expect(all.items.map((item) => [item.eventId, item.subject, item.state])).toEqual([
+      ['ev-c', 'DK-3', 'invalid'],
+      ['ev-k1', 'K-1', 'pending'],
+      ['ev-b', 'DK-2', 'pending'],
+      ['ev-a', 'DK-1', 'done'],
+    ]);
+    expect(JSON.stringify(all)).not.toContain('Lê Thị Hoa');
+    expect(all.items[0]).toMatchObject({ lastErrorCode: 'schema', attempts: 1 });
+
+    const pending = outboxOverview(store, { state: 'pending', limit: 1 });
+    expect(pending.items.map((item) => item.eventId)).toEqual(['ev-k1']);
+    expect(pending.counts).toEqual(all.counts);
+    markDone(store, [{ eventId: 'ev-b' }, { eventId: 'ev-k1' }]);
+    expect(outboxOverview(store, { state: 'pending', limit: 5 })).toMatchObject({
+      counts: { pending: 0, done: 3 },
+      oldestPendingAt: null,
+      items: [],
+    });
   });
 });

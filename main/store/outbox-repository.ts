@@ -254,6 +254,11 @@ export interface OutboxBacklog {
   oldestCreatedAt: string | null;
 }
 
+/**
+ * How many events wait, and since when: the one reader of the oldest pending event, behind the sync
+ * status, the supervisors' report (report-queries.ts) and the administration's outbox. It reads the
+ * pending rows only (the partial index `outbox_pending`), so every sync round can afford it.
+ */
 export function outboxBacklog(store: Store): OutboxBacklog {
   const row = store.read(
     () =>
@@ -266,10 +271,69 @@ export function outboxBacklog(store: Store): OutboxBacklog {
   return { pending: row.pending, oldestCreatedAt: row.oldest };
 }
 
+export type OutboxState = 'pending' | 'done' | 'conflict' | 'invalid';
+
+/** One outbox row as the administration shows it: never the payload (a citizen's personal data). */
+export interface OutboxOverviewItem {
+  seq: number;
+  eventId: string;
+  type: string;
+  /** The registration code of a decision, the kiosk's own reference of a kiosk form. */
+  subject: string | null;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastErrorCode: string | null;
+  state: OutboxState;
+  finishedAt: string | null;
+}
+
+export interface OutboxOverview {
+  counts: Record<OutboxState, number>;
+  oldestPendingAt: string | null;
+  /** Newest first. */
+  items: OutboxOverviewItem[];
+}
+
+/**
+ * The counts per state, the oldest pending event and the newest `limit` rows (of one state, or
+ * all), from one snapshot. The subject comes from the entity the event belongs to, never from the
+ * payload.
+ */
+export function outboxOverview(
+  store: Store,
+  filter: { state: OutboxState | null; limit: number },
+): OutboxOverview {
+  return store.read(() =>
+    store.db.transaction(() => {
+      const counts: Record<OutboxState, number> = { pending: 0, done: 0, conflict: 0, invalid: 0 };
+      const rows = store.statement('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as Array<{
+        state: OutboxState;
+        n: number;
+      }>;
+      for (const row of rows) counts[row.state] = row.n;
+      const items = store
+        .statement(
+          `SELECT o.seq, o.event_id AS eventId, o.type,
+             coalesce(d.registration_code, k.local_ref) AS subject,
+             o.created_at AS createdAt, o.attempts, o.next_attempt_at AS nextAttemptAt,
+             o.last_error_code AS lastErrorCode, o.state, o.finished_at AS finishedAt
+           FROM outbox o
+             LEFT JOIN decisions d ON d.event_id = o.event_id
+             LEFT JOIN kiosk_registrations k ON k.event_id = o.event_id
+           WHERE @state IS NULL OR o.state = @state
+           ORDER BY o.seq DESC LIMIT @limit`,
+        )
+        .all({ state: filter.state, limit: Math.max(1, Math.trunc(filter.limit)) }) as OutboxOverviewItem[];
+      return { counts, oldestPendingAt: outboxBacklog(store).oldestCreatedAt, items };
+    })(),
+  );
+}
+
 export interface OutboxRecord {
   eventId: string;
   type: OutboxEventType;
-  state: 'pending' | 'done' | 'conflict' | 'invalid';
+  state: OutboxState;
   attempts: number;
   nextAttemptAt: string;
   lastErrorCode: string | null;

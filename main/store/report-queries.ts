@@ -7,6 +7,7 @@ import {
   vietnamHourOf,
   type VietnamHour,
 } from '../core/reports/report-periods.ts';
+import { outboxBacklog } from './outbox-repository.ts';
 import { getSetting } from './settings-repository.ts';
 import type { Store } from './store.ts';
 import { getLastSyncSuccessAt } from './sync-state-repository.ts';
@@ -228,23 +229,19 @@ function formsPrinted(store: Store, from: string, to: string): number {
 }
 
 function syncHealth(store: Store): Report['sync'] {
-  const outbox = store
-    .statement(
-      `SELECT count(*) FILTER (WHERE state = 'pending') AS backlog,
-         min(created_at) FILTER (WHERE state = 'pending') AS oldest,
-         count(*) FILTER (WHERE state = 'invalid') AS refused
-       FROM outbox WHERE state IN ('pending', 'invalid')`,
-    )
-    .get() as { backlog: number; oldest: string | null; refused: number };
+  const backlog = outboxBacklog(store);
+  const refused = store.statement(`SELECT count(*) AS n FROM outbox WHERE state = 'invalid'`).get() as {
+    n: number;
+  };
   const conflicts = store
     .statement('SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL')
     .get() as { n: number };
   return {
     lastSuccessAt: getLastSyncSuccessAt(store),
-    backlog: outbox.backlog,
-    oldestPendingAt: outbox.oldest,
+    backlog: backlog.pending,
+    oldestPendingAt: backlog.oldestCreatedAt,
     openConflicts: conflicts.n,
-    refusedEvents: outbox.refused,
+    refusedEvents: refused.n,
   };
 }
 

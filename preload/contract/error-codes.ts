@@ -31,8 +31,18 @@ export const errorCodeGroups = {
   ],
   /** The local database on this PC (disk full, locked by another program, damaged). */
   store: ['store-corrupt', 'store-locked', 'store-read-only', 'store-io', 'store-constraint'],
-  /** Backups (the CLI today, the administration screen later). */
-  backup: ['backup-corrupt', 'backup-invalid', 'backup-not-found', 'backup-failed', 'restore-failed'],
+  /** Backups and restores (the CLI and the administration screen). */
+  backup: [
+    'backup-corrupt',
+    'backup-invalid',
+    'backup-not-found',
+    'backup-failed',
+    'restore-failed',
+    /** The backup's audit trail is not an earlier state of the current one: restoring would rewind it. */
+    'restore-audit-mismatch',
+    /** Events wait in the outbox: restoring would lose them (sync first). */
+    'restore-outbox-pending',
+  ],
   /** Supervisors' reports and their exports. */
   reports: ['report-range-invalid', 'report-export-failed'],
   settings: ['config-write-failed'],
@@ -95,6 +105,17 @@ export function isErrorCode(code: unknown): code is ErrorCode {
 }
 
 const isoTimestamp = z.iso.datetime({ offset: true });
+
+/**
+ * Why a restore would not continue the current audit trail (`restore-audit-mismatch`): the current
+ * chain does not verify, the backup's does not, or the current chain has another entry (or none) at
+ * the backup's last id.
+ */
+export const restoreAuditMismatchReasons = [
+  'current-chain-broken',
+  'backup-chain-broken',
+  'not-a-continuation',
+] as const;
 
 /** Who decided a registration first, as `already-decided` reports it (null: a conflict is still open). */
 export const existingDecisionSchema = z.object({
@@ -167,6 +188,14 @@ export const errorDetailSchemas = {
   'print-job-not-retryable': z.object({ jobId: z.string(), state: z.string() }),
   /** The code is valid but for another office than the one this PC is set up for; it was not used. */
   'enrollment-code-other-office': z.object({ codeOffice: z.string(), officeCode: z.string() }),
+  /** Why the backup's audit trail does not continue into the current one, and at which entry. */
+  'restore-audit-mismatch': z.object({
+    fileName: z.string(),
+    reason: z.enum(restoreAuditMismatchReasons),
+    entryId: z.number().int().nullable(),
+  }),
+  /** Events not yet sent to the central (a restore would lose them). */
+  'restore-outbox-pending': z.object({ pending: z.number().int().min(1) }),
 } as const satisfies Partial<Record<ErrorCode, z.ZodType>>;
 
 export type ErrorDetails<C extends keyof typeof errorDetailSchemas> = z.output<

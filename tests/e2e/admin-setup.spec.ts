@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { startBrowserModeApp, type BrowserModeApp } from './support/browser-mode-app.ts';
 import { enrollmentCode, freePort, startCentralProcess, stopProcess } from './support/central-process.ts';
 import { signInOnPage } from './support/sign-in-page.ts';
+import { verifyAuditChain } from '../../main/store/audit-chain.ts';
 
 // The office's IT person sets a PC up from the administration screen: a PC fresh from the box runs
 // in training mode; the administrator points it at the central service and enrolls it with a
@@ -157,6 +159,10 @@ test('the counter changes without a restart; a backup restored brings the page b
   await backups.locator('tr[data-backup] [data-action="restore"]').click();
   const confirm = backups.getByRole('alertdialog');
   await expect(confirm).toContainText('không bị xoá');
+  // Unsent changes would be refused first; nothing waits here (training mode sends at once).
+  await expect(confirm.getByRole('listitem').first()).toContainText('Đồng bộ ngay');
+  await expect(confirm).toContainText('Nhật ký kiểm toán được giữ trọn');
+  await expect(confirm.getByTestId('restore-pending')).toHaveCount(0);
   await shoot(page, backups, 'admin-5-restore-confirm');
   await confirm.locator('[data-action="confirm-restore"]').click();
   await expect(backups.getByTestId('restore-restarting')).toBeVisible();
@@ -169,4 +175,19 @@ test('the counter changes without a restart; a backup restored brings the page b
   // The counter lives in config.json, not in the database: the restore leaves it.
   await expect(page.getByTestId('status-counter')).toHaveText('Quầy Q09');
   await shoot(page, after.getByTestId('admin-section-backups'), 'admin-4-backups');
+
+  // The restored database kept the whole audit trail: the entries written after the backup (the
+  // reason removed, the restore asked for) are there, then the restore, and the chain verifies.
+  const db = new Database(path.join(app!.dataDirectory, 'bhxh-kiosk.sqlite'), { readonly: true });
+  try {
+    expect(verifyAuditChain(db)).toMatchObject({ intact: true });
+    const actions = db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all() as string[];
+    const backedUp = actions.lastIndexOf('backup.created');
+    expect(actions.slice(backedUp)).toEqual(
+      expect.arrayContaining(['settings.changed', 'backup.restore-requested', 'backup.restored']),
+    );
+    expect(actions.indexOf('backup.restored')).toBeGreaterThan(actions.indexOf('backup.restore-requested'));
+  } finally {
+    db.close();
+  }
 });

@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import type { CentralServer } from '../../../central/server/start-central-server.ts';
+import { startTestCentral } from '../../../central/testing/central-test-client.ts';
+import { verifyAuditChain } from '../../store/audit-chain.ts';
 import { listAudit } from '../../store/audit-log.ts';
 import { openStore } from '../../store/open-store.ts';
 import { makeTemporaryDirectory } from '../../../tests/support/temporary-directory.ts';
-import { signInAs, trainingStaff } from '../../../tests/support/staff-session.ts';
+import { signInAs, syncOnce, trainingStaff } from '../../../tests/support/staff-session.ts';
 import { createBackend, databaseFileName, type Backend } from '../backend.ts';
 import { backupDirectory } from '../maintenance/store-maintenance.ts';
 
@@ -61,6 +65,25 @@ function auditActions(): Array<{ actor: string; action: string; subject: string 
     }));
   } finally {
     opened.value.close();
+  }
+}
+
+/** Every column of every audit entry of a database file, in id order. */
+function rowsOf(file: string): Array<Record<string, unknown>> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Array<Record<string, unknown>>;
+  } finally {
+    db.close();
+  }
+}
+
+function chainOf(file: string): ReturnType<typeof verifyAuditChain> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return verifyAuditChain(db);
+  } finally {
+    db.close();
   }
 }
 
@@ -159,11 +182,12 @@ describe('the administration area', () => {
     await value('admin.setRejectionReasons', { reasons: reasonsB });
     await value('admin.setRetention', { patch: { registrationRetentionDays: 12 } });
 
-    const answer = await value<{ restoredFrom: string; movedAsideTo: string; restoredAt: string }>(
+    const answer = await value<{ restoredFrom: string; movedAsideTo: string; requestedAt: string }>(
       'admin.restore',
       { fileName: backup.fileName },
     );
     expect(answer.restoredFrom).toBe(backup.fileName);
+    expect(answer.movedAsideTo).toContain(answer.requestedAt.replace(/[-:]/g, '').replace(/\.\d+/, ''));
     expect(answer.movedAsideTo).toMatch(/^bhxh-kiosk\.sqlite\.before-restore-\d{8}T\d{6}Z$/);
     expect(restartsRequested).toEqual(['restore']);
     // Until the restart, nothing has changed.
@@ -184,22 +208,32 @@ describe('the administration area', () => {
     await backend!.close();
     backend = null;
 
-    // The trail of the restored database says who restored what; the one moved aside says who asked.
-    expect(auditActions()).toContainEqual({
+    // The restored database has the data of the backup but the whole trail: the entries written
+    // since the backup (the reasons and the retention changed, the restore asked for) come along
+    // unchanged, then the restore itself; the chain verifies from the first entry to the last.
+    const asideRows = rowsOf(path.join(data.path, answer.movedAsideTo));
+    const restoredRows = rowsOf(path.join(data.path, databaseFileName));
+    expect(restoredRows.slice(0, asideRows.length)).toEqual(asideRows);
+    expect(asideRows.map((row) => row.action)).toContain('backup.restore-requested');
+    const after = auditActions();
+    expect(after.filter((entry) => entry.subject === 'rejectionReasons')).toHaveLength(2);
+    expect(after).toContainEqual({
       actor: trainingStaff.admin,
-      action: 'backup.restored',
-      subject: backup.fileName,
+      action: 'settings.changed',
+      subject: 'registrationRetentionDays',
     });
-    const aside = openStore(path.join(data.path, answer.movedAsideTo));
-    if (!aside.ok) throw new Error(aside.error.code);
-    try {
-      expect(listAudit(aside.value).map((entry) => entry.action)).toContain('backup.restore-requested');
-    } finally {
-      aside.value.close();
-    }
+    expect(
+      restoredRows.slice(asideRows.length).map(({ actor, action, subject }) => ({ actor, action, subject })),
+    ).toContainEqual({ actor: trainingStaff.admin, action: 'backup.restored', subject: backup.fileName });
+    expect(chainOf(path.join(data.path, databaseFileName))).toMatchObject({
+      intact: true,
+      entries: after.length,
+    });
     // Started once more: the restore is not applied twice.
     await start();
-    expect(fs.readdirSync(data.path).filter((name) => name.includes('before-restore'))).toHaveLength(1);
+    expect(
+      fs.readdirSync(data.path).filter((name) => /before-restore-\d{8}T\d{6}Z$/.test(name)),
+    ).toHaveLength(1);
   });
 
   it('refuses a name that is not one of the listed backups, whatever it points at', async () => {
@@ -272,5 +306,101 @@ describe('the administration area', () => {
     const other = state === 'pending' ? 'done' : 'pending';
     expect((await value<{ items: unknown[] }>('admin.outbox', { state: other })).items).toEqual([]);
     expect((await value<{ items: unknown[] }>('admin.outbox', { state })).items).toHaveLength(1);
+  });
+
+  it('refuses a restore that would rewind the audit trail, says why, and records the refusal', async () => {
+    await startAsAdmin();
+    const made = await value<{ fileName: string }>('admin.backupNow');
+    await value('admin.setRejectionReasons', { reasons: reasonsB });
+    // Someone holding the file edits an entry written before the backup (the triggers dropped).
+    const forger = new Database(path.join(data.path, databaseFileName));
+    try {
+      forger.exec('DROP TRIGGER audit_log_refuses_update');
+      forger.prepare("UPDATE audit_log SET actor = 'forged' WHERE id = 2").run();
+    } finally {
+      forger.close();
+    }
+    expect(await backend!.call('admin.restore', { fileName: made.fileName })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'restore-audit-mismatch',
+        details: { fileName: made.fileName, reason: 'current-chain-broken', entryId: 2 },
+      },
+    });
+    expect(restartsRequested).toEqual([]);
+    expect(fs.readdirSync(data.path).filter((name) => /pending|restore/.test(name))).toEqual([]);
+    await backend!.close();
+    backend = null;
+    expect(auditActions()).toContainEqual({
+      actor: trainingStaff.admin,
+      action: 'backup.restore-failed',
+      subject: made.fileName,
+    });
+  });
+});
+
+describe('a restore on a PC enrolled with the central', () => {
+  let central: CentralServer;
+  beforeEach(async () => {
+    central = await startTestCentral({ seedCount: 0 });
+    fs.writeFileSync(
+      path.join(data.path, 'config.json'),
+      JSON.stringify({ centralUrl: central.url, officeCode: '07921' }),
+    );
+  });
+  afterEach(async () => {
+    await backend?.close();
+    backend = null;
+    await central.close();
+  });
+
+  async function enrolledAsAdmin(): Promise<void> {
+    await start();
+    await value('sync.enroll', { enrollmentCode: central.createEnrollmentCode('07921') });
+    await syncOnce(backend!.call);
+    await signInAs(backend!.call, trainingStaff.admin);
+  }
+  const deviceId = () => central.database.prepare('SELECT device_id FROM devices').pluck().get() as string;
+
+  it('keeps the chain the central acknowledged: the first round after the restore matches', async () => {
+    await enrolledAsAdmin();
+    const backup = await value<{ fileName: string }>('admin.backupNow');
+    await value('admin.setRejectionReasons', { reasons: reasonsB });
+    await syncOnce(backend!.call);
+    const acknowledged = central.auditStatus(deviceId()).head!;
+    await value('admin.restore', { fileName: backup.fileName });
+    await backend!.close();
+    backend = null;
+
+    await start();
+    await signInAs(backend!.call, trainingStaff.admin);
+    expect(await value('admin.rejectionReasons')).not.toEqual(reasonsB);
+    await syncOnce(backend!.call);
+    const status = central.auditStatus(deviceId());
+    expect(status.mismatches).toEqual([]);
+    expect(status.head!.id).toBeGreaterThan(acknowledged.id);
+    expect(await value('audit.verify')).toMatchObject({ intact: true, central: { state: 'matches' } });
+  });
+
+  it('refuses a restore while changes wait to be sent, and says how many', async () => {
+    await enrolledAsAdmin();
+    const backup = await value<{ fileName: string }>('admin.backupNow');
+    await central.close(); // nothing can be sent any more
+    // A change made meanwhile (what a decision or a kiosk form leaves in the outbox).
+    const db = new Database(path.join(data.path, databaseFileName));
+    try {
+      db.prepare(
+        `INSERT INTO outbox (event_id, type, payload, created_at, attempts, next_attempt_at, state)
+         VALUES ('ev-waiting', 'decision', '{}', '2026-12-01T02:00:00.000Z', 0, '2026-12-01T02:00:00.000Z', 'pending')`,
+      ).run();
+    } finally {
+      db.close();
+    }
+    expect(await backend!.call('admin.restore', { fileName: backup.fileName })).toMatchObject({
+      ok: false,
+      error: { code: 'restore-outbox-pending', details: { pending: 1 } },
+    });
+    expect(restartsRequested).toEqual([]);
+    expect(fs.readdirSync(data.path).filter((name) => /pending-restore/.test(name))).toEqual([]);
   });
 });

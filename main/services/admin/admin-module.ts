@@ -3,14 +3,15 @@ import path from 'node:path';
 import type { adminOperations } from '../../../preload/contract/areas/admin.ts';
 import { appendAudit } from '../../store/audit-log.ts';
 import { backupNow } from '../../store/backup.ts';
+import { outboxBacklog, outboxOverview } from '../../store/outbox-repository.ts';
 import { getSetting, setSetting, type SettingValue } from '../../store/settings-repository.ts';
 import type { Store } from '../../store/store.ts';
-import { AppError } from '../app-error.ts';
+import { AppError, isAppError } from '../app-error.ts';
 import type { AreaModule, BackendParts } from '../backend-parts.ts';
 import { backupDirectory } from '../maintenance/store-maintenance.ts';
 import { describeBackup, describeBackups, findBackup, verifyBackupFile } from './backup-files.ts';
-import { outboxOverview } from './outbox-overview.ts';
 import { movedAsideName, takeRestoreOutcome, writePendingRestore } from './pending-restore.ts';
+import { outboxPendingRefusal } from '../../store/carry-audit-forward.ts';
 
 // The administration of one PC beyond config.json: the office's rejection reasons and the data
 // retention (database settings, each change audited with the administrator's id), backups and
@@ -28,7 +29,8 @@ export function startAdmin(parts: BackendParts): AreaModule<typeof adminOperatio
   const { store, dataDirectory } = parts;
   const backups = backupDirectory(dataDirectory);
   recordRestoreOutcome(store, dataDirectory);
-  let restoreRequested = false;
+  /** A restore being checked, or asked for and waiting for the restart: one at a time. */
+  let restore: 'none' | 'checking' | 'requested' = 'none';
 
   return {
     handlers: {
@@ -73,19 +75,40 @@ export function startAdmin(parts: BackendParts): AreaModule<typeof adminOperatio
         );
         return described;
       },
-      'admin.restore': ({ fileName }, { session }) => {
+      'admin.restore': async ({ fileName }, { session }) => {
         const backup = findBackup(backups, fileName);
         if (backup === null) {
           throw new AppError('backup-not-found', `Không có bản sao lưu ${fileName} trên máy này.`, {
             details: { fileName },
           });
         }
-        if (restoreRequested) {
-          throw new AppError('restore-failed', 'Một lần khôi phục đang chờ khởi động lại.', {
-            details: { fileName },
-          });
+        if (restore !== 'none') {
+          throw new AppError(
+            'restore-failed',
+            restore === 'checking'
+              ? 'Một bản sao lưu khác đang được kiểm tra để khôi phục.'
+              : 'Một lần khôi phục đang chờ khởi động lại.',
+            { details: { fileName } },
+          );
         }
-        verifyBackupFile(backup, dataDirectory);
+        // Checked again at start, in the database that gets replaced (carry-audit-forward.ts).
+        refuseWhileOutboxPending(store);
+        restore = 'checking';
+        try {
+          await verifyBackupFile(backup, dataDirectory, store);
+        } catch (error) {
+          restore = 'none';
+          if (isAppError(error) && error.code === 'restore-audit-mismatch')
+            auditRefusedRestore(store, session.staffId, fileName, error);
+          throw error;
+        }
+        // The outbox again: the check above gives the event loop to other calls for a while.
+        try {
+          refuseWhileOutboxPending(store);
+        } catch (error) {
+          restore = 'none';
+          throw error;
+        }
         const requestedAt = freeAsideInstant(store, parts.now());
         writePendingRestore(dataDirectory, {
           fileName,
@@ -100,13 +123,13 @@ export function startAdmin(parts: BackendParts): AreaModule<typeof adminOperatio
             details: {},
           }),
         );
-        restoreRequested = true;
+        restore = 'requested';
         // Taken now, carried out once this answer has left (the host closes this backend first).
         parts.requestRestart('restore');
         return {
           restoredFrom: fileName,
           movedAsideTo: movedAsideName(path.basename(store.path), requestedAt),
-          restoredAt: requestedAt.toISOString(),
+          requestedAt: requestedAt.toISOString(),
         };
       },
       'admin.outbox': ({ state, limit }) => outboxOverview(store, { state, limit }),
@@ -132,8 +155,32 @@ function freeAsideInstant(store: Store, now: Date): Date {
 }
 
 /**
+ * Events not yet sent would be lost: the restored database has the outbox of its day, and the
+ * current one is only kept aside. The administrator syncs first ("Đồng bộ ngay").
+ */
+function refuseWhileOutboxPending(store: Store): void {
+  const { pending } = outboxBacklog(store);
+  if (pending === 0) return;
+  const refusal = outboxPendingRefusal(pending);
+  throw new AppError(refusal.code, refusal.message, { details: refusal.details });
+}
+
+/** A restore refused because it would rewind the trail is itself worth a line in the trail. */
+function auditRefusedRestore(store: Store, staffId: string, fileName: string, error: AppError): void {
+  store.transaction(() =>
+    appendAudit(store, {
+      actor: staffId,
+      action: 'backup.restore-failed',
+      subject: fileName,
+      details: { code: error.code, ...error.details, at: 'request' },
+    }),
+  );
+}
+
+/**
  * The restore applied at this start (pending-restore.ts) enters the audit trail of the database it
- * installed; a restore that could not be applied is recorded too, in the database that stayed.
+ * installed, after the entries carried forward from the one it replaced, so the chain continues; a
+ * restore that could not be applied is recorded too, in the database that stayed.
  */
 function recordRestoreOutcome(store: Store, dataDirectory: string): void {
   const outcome = takeRestoreOutcome(dataDirectory);
@@ -144,8 +191,18 @@ function recordRestoreOutcome(store: Store, dataDirectory: string): void {
       action: outcome.ok ? 'backup.restored' : 'backup.restore-failed',
       subject: outcome.fileName,
       details: outcome.ok
-        ? { requestedAt: outcome.requestedAt, movedAsideTo: outcome.movedAsideTo }
-        : { requestedAt: outcome.requestedAt, code: outcome.code, message: outcome.message },
+        ? {
+            requestedAt: outcome.requestedAt,
+            movedAsideTo: outcome.movedAsideTo,
+            carriedEntries: outcome.carriedEntries,
+          }
+        : {
+            requestedAt: outcome.requestedAt,
+            code: outcome.code,
+            message: outcome.message,
+            ...outcome.details,
+            at: 'start',
+          },
     }),
   );
 }

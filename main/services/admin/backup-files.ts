@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { checkDatabaseFile, listBackups } from '../../store/backup.ts';
-import { latestSchemaVersion } from '../../store/migrations/migrations.ts';
+import { listBackups } from '../../store/backup.ts';
+import { auditMismatchRefusal } from '../../store/carry-audit-forward.ts';
+import { checkBackupBeforeRestore } from '../../store/check-backup-before-restore.ts';
+import type { Store } from '../../store/store.ts';
 import { AppError } from '../app-error.ts';
 
 // The backups of this PC as the administration screen sees them: by file name only. The page never
@@ -46,41 +47,42 @@ export function findBackup(directory: string, fileName: string): string | null {
 }
 
 /**
- * Checks a backup before anything is touched: a copy of it is opened read-only (so the backup
- * folder gets no -shm/-wal files) and must pass integrity_check, be a bhxh-kiosk database, and not
- * come from a newer version of the app. Throws backup-corrupt or backup-invalid.
+ * Checks a backup before anything is touched, while the other calls keep being answered
+ * (check-backup-before-restore.ts: quick_check in a worker, the audit chains in slices); the start
+ * repeats it fully on the copy it installs. Throws backup-corrupt, backup-invalid,
+ * restore-audit-mismatch or restore-failed.
  */
-export function verifyBackupFile(file: string, scratchDirectory: string): void {
+export async function verifyBackupFile(
+  file: string,
+  scratchDirectory: string,
+  current: Store,
+): Promise<void> {
   const fileName = path.basename(file);
-  const copy = path.join(scratchDirectory, `restore-check-${randomUUID()}.sqlite`);
-  try {
-    fs.copyFileSync(file, copy);
-    let checked: ReturnType<typeof checkDatabaseFile>;
-    try {
-      checked = checkDatabaseFile(copy);
-    } catch (error) {
-      throw corrupt(fileName, [String((error as Error).message)], error);
-    }
-    if (checked.problems.length > 0) throw corrupt(fileName, checked.problems);
-    if (checked.userVersion === 0) throw corrupt(fileName, ['không phải cơ sở dữ liệu bhxh-kiosk']);
-    if (checked.userVersion > latestSchemaVersion) {
+  const checked = await checkBackupBeforeRestore(file, scratchDirectory, current.db);
+  if (checked.ok) return;
+  switch (checked.refusal) {
+    case 'backup-corrupt':
+      throw new AppError(
+        'backup-corrupt',
+        `Bản sao lưu ${fileName} bị hỏng nên không được khôi phục; dữ liệu hiện tại giữ nguyên. ` +
+          'Hãy chọn bản sao lưu của một ngày trước đó.',
+        { cause: checked.cause, details: { fileName, problems: checked.problems } },
+      );
+    case 'backup-newer':
       throw new AppError(
         'backup-invalid',
-        `Bản sao lưu ${fileName} được tạo bởi phiên bản ứng dụng mới hơn (lược đồ số ${checked.userVersion}); ` +
+        `Bản sao lưu ${fileName} được tạo bởi phiên bản ứng dụng mới hơn (lược đồ số ${checked.found}); ` +
           'hãy cài phiên bản mới nhất trước khi khôi phục.',
-        { details: { fileName, found: checked.userVersion, known: latestSchemaVersion } },
+        { details: { fileName, found: checked.found, known: checked.known } },
       );
+    case 'check-failed':
+      throw new AppError('restore-failed', `Không kiểm tra được bản sao lưu ${fileName}; hãy thử lại.`, {
+        cause: checked.cause,
+        details: { fileName },
+      });
+    case 'audit-mismatch': {
+      const refusal = auditMismatchRefusal(fileName, checked.continuation);
+      throw new AppError(refusal.code, refusal.message, { details: refusal.details });
     }
-  } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(copy + suffix, { force: true });
   }
-}
-
-function corrupt(fileName: string, problems: string[], cause?: unknown): AppError {
-  return new AppError(
-    'backup-corrupt',
-    `Bản sao lưu ${fileName} bị hỏng nên không được khôi phục; dữ liệu hiện tại giữ nguyên. ` +
-      'Hãy chọn bản sao lưu của một ngày trước đó.',
-    { cause, details: { fileName, problems: problems.slice(0, 20) } },
-  );
 }

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../store/audit-chain.ts';
+import { appendAudit } from '../../store/audit-log.ts';
 import { backupFileName, restoreBackup } from '../../store/backup.ts';
 import { openStore } from '../../store/open-store.ts';
 import { makeTemporaryDirectory } from '../../../tests/support/temporary-directory.ts';
@@ -79,6 +81,7 @@ describe('a pending restore', () => {
       requestedAt,
       requestedBy: 'qt-07921',
       movedAsideTo: aside,
+      carriedEntries: 0,
     });
     expect(markerOf(databasePath)).toBe('from the backup');
     expect(markerOf(path.join(data.path, aside))).toBe('current');
@@ -122,5 +125,52 @@ describe('a pending restore', () => {
       code: 'backup-not-found',
     });
     expect(markerOf(databasePath)).toBe('current');
+  });
+
+  it('carries the current trail into the restored database, and refuses when it no longer continues the backup', () => {
+    const entries = (count: number) => {
+      const opened = openStore(databasePath);
+      if (!opened.ok) throw new Error(opened.error.code);
+      for (let index = 0; index < count; index += 1)
+        appendAudit(opened.value, { actor: 'qt-07921', action: 'settings.changed', subject: `k${index}` });
+      opened.value.close();
+    };
+    entries(2);
+    fs.mkdirSync(backupDirectory(data.path), { recursive: true });
+    const fileName = backupFileName('2026-11-30');
+    fs.copyFileSync(databasePath, path.join(backupDirectory(data.path), fileName));
+    entries(3);
+    writePendingRestore(data.path, { fileName, requestedAt, requestedBy: 'qt-07921' });
+    expect(applyPendingRestore(data.path, databasePath)).toMatchObject({ ok: true, carriedEntries: 3 });
+    const restored = new Database(databasePath, { readonly: true });
+    try {
+      expect(verifyAuditChain(restored)).toMatchObject({ intact: true, entries: 5 });
+    } finally {
+      restored.close();
+    }
+
+    // Between the request and the start, an entry of the current trail is edited behind the app's back.
+    const forger = new Database(databasePath);
+    forger.exec('DROP TRIGGER audit_log_refuses_update');
+    forger.prepare("UPDATE audit_log SET subject = 'forged' WHERE id = 4").run();
+    forger.close();
+    writePendingRestore(data.path, {
+      fileName,
+      requestedAt: '2026-12-01T05:00:00.000Z',
+      requestedBy: 'qt-07921',
+    });
+    expect(applyPendingRestore(data.path, databasePath)).toMatchObject({
+      ok: false,
+      code: 'restore-audit-mismatch',
+      details: { fileName, reason: 'current-chain-broken', entryId: 4 },
+    });
+    // The current database stayed where it was, as it was.
+    const kept = new Database(databasePath, { readonly: true });
+    try {
+      expect(kept.prepare('SELECT subject FROM audit_log WHERE id = 4').pluck().get()).toBe('forged');
+    } finally {
+      kept.close();
+    }
+    expect(fs.readdirSync(data.path).filter((name) => name.endsWith('.restoring'))).toEqual([]);
   });
 });

@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { restoreBackup } from '../../store/backup.ts';
+import { restoreBackupCarryingAudit } from '../../store/carry-audit-forward.ts';
+import { StoreError } from '../../store/store-error.ts';
 import { backupDirectory } from '../maintenance/store-maintenance.ts';
 import { findBackup } from './backup-files.ts';
 
 // A restore from the administration screen cannot replace the database under the running backend:
 // the handler verifies the backup, leaves a "pending restore" marker in the data directory and asks
 // the host to restart the backend. The next start applies the marker BEFORE the store opens (the
-// only moment nothing holds the database), with restoreBackup, which verifies the copy again and
-// moves the current database aside, never deleting it. The marker is removed before anything is
+// only moment nothing holds the database), with restoreBackupCarryingAudit, which verifies the copy
+// again (integrity_check), refuses when events still wait in the current outbox or when the
+// backup's audit trail is not an earlier state of the current one, carries the current trail's
+// later entries into the copy (so the chain continues and the central sees it continue), and moves
+// the current database aside, never deleting it. The marker is removed before anything is
 // attempted, so a backup that fails at start cannot trap the PC in a restart loop; what happened is
 // left as an outcome file, which the administration area turns into an audit entry once the store
 // is open (the audit trail lives in the database being replaced).
@@ -26,8 +30,19 @@ const markerSchema = z.object({
 export type PendingRestore = z.infer<typeof markerSchema>;
 
 const outcomeSchema = z.discriminatedUnion('ok', [
-  markerSchema.extend({ ok: z.literal(true), movedAsideTo: z.string().nullable() }),
-  markerSchema.extend({ ok: z.literal(false), code: z.string(), message: z.string() }),
+  markerSchema.extend({
+    ok: z.literal(true),
+    movedAsideTo: z.string().nullable(),
+    /** Entries of the trail written after the backup, copied into the restored database. */
+    carriedEntries: z.number().int().min(0),
+  }),
+  markerSchema.extend({
+    ok: z.literal(false),
+    code: z.string(),
+    message: z.string(),
+    /** What the refusal's code carries (e.g. the reason a trail does not continue). */
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
 ]);
 export type RestoreOutcome = z.infer<typeof outcomeSchema>;
 
@@ -72,15 +87,25 @@ export function applyPendingRestore(dataDirectory: string, databasePath: string)
       message: `Không còn bản sao lưu ${pending.fileName}.`,
     };
   } else {
-    const requestedAt = new Date(pending.requestedAt);
-    const restored = restoreBackup(backup, databasePath, { now: () => requestedAt });
+    const restored = restoreBackupCarryingAudit(backup, databasePath, {
+      fileName: pending.fileName,
+      now: new Date(pending.requestedAt),
+    });
     outcome = restored.ok
       ? {
           ...pending,
           ok: true,
           movedAsideTo: restored.value.previousKeptAt && path.basename(restored.value.previousKeptAt),
+          carriedEntries: restored.value.carriedEntries,
         }
-      : { ...pending, ok: false, code: restored.error.code, message: restored.error.message };
+      : {
+          ...pending,
+          ok: false,
+          code: restored.error.code,
+          message: restored.error.message,
+          // A refusal's details are ids and reasons; a store error's may hold paths: not for the trail.
+          ...(restored.error instanceof StoreError ? {} : { details: { ...restored.error.details } }),
+        };
   }
   if (!outcome.ok) console.error(`pending restore of ${pending.fileName} failed: ${outcome.code}`);
   writeJsonAtomically(path.join(dataDirectory, outcomeFileName), outcome);

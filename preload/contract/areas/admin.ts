@@ -90,13 +90,23 @@ export const adminOperations = {
     access: admins,
   },
   /**
-   * Verifies one of the listed backups and restores it: the current database is moved aside (never
-   * deleted) and the backend reopens on the restored one.
+   * Verifies one of the listed backups and asks for its restore, applied at a backend restart: the
+   * current database is moved aside (never deleted), the backend reopens on the restored one with
+   * the current audit trail carried forward. Refused while events wait in the outbox, and when the
+   * backup's audit trail is not an earlier state of the current one (docs/administration.md).
+   * `requestedAt` is when it was asked for (and names the file the current database moves to).
    */
   'admin.restore': {
     args: z.object({ fileName: z.string().min(1).max(100) }).strict(),
-    result: z.object({ restoredFrom: z.string(), movedAsideTo: z.string(), restoredAt: isoTimestamp }),
-    errors: ['backup-not-found', 'backup-corrupt', 'backup-invalid', 'restore-failed'],
+    result: z.object({ restoredFrom: z.string(), movedAsideTo: z.string(), requestedAt: isoTimestamp }),
+    errors: [
+      'backup-not-found',
+      'backup-corrupt',
+      'backup-invalid',
+      'restore-failed',
+      'restore-audit-mismatch',
+      'restore-outbox-pending',
+    ],
     access: admins,
   },
   /** The outbox behind the sync health: counts per state and the newest rows (no payloads). */

@@ -12,8 +12,9 @@ import { useSaveState } from './use-save-state.ts';
 type Backup = OperationResult<'admin.backups'>[number];
 type Restore =
   | { state: 'idle' }
-  | { state: 'confirming'; backup: Backup }
-  | { state: 'restoring'; backup: Backup }
+  /** `pending`: events still waiting in the outbox (null until known); the backend refuses while > 0. */
+  | { state: 'confirming'; backup: Backup; pending: number | null }
+  | { state: 'restoring'; backup: Backup; pending: number | null }
   | { state: 'restarting'; answer: OperationResult<'admin.restore'> }
   | { state: 'failed'; error: ApiError };
 
@@ -22,8 +23,10 @@ const restartNoticeMs = 1500;
 
 /**
  * The daily backups (one per office day, the last 7 kept) and "back up now", which writes today's
- * file again. Restoring one says first what will happen: the current data is moved aside (kept,
- * not deleted), the app restarts on the backup and everyone signs in again.
+ * file again. Restoring one says first what will happen: changes not yet sent must be synced first
+ * (the backend refuses while the outbox holds any, and the dialog says how many wait), the current
+ * data is moved aside (kept, not deleted), the audit trail is kept whole, the app restarts on the
+ * backup and everyone signs in again.
  */
 export function BackupsSection({ onRestarting }: { onRestarting: () => void }) {
   const { t, i18n } = useTranslation();
@@ -55,8 +58,19 @@ export function BackupsSection({ onRestarting }: { onRestarting: () => void }) {
     const made = await backup.run(() => api.call('admin.backupNow', {}));
     if (made) void load();
   };
-  const confirmRestore = async (chosen: Backup) => {
-    setRestore({ state: 'restoring', backup: chosen });
+  const askToRestore = (chosen: Backup) => {
+    setRestore({ state: 'confirming', backup: chosen, pending: null });
+    void api.call('admin.outbox', { state: 'pending', limit: 1 }).then((outbox) => {
+      if (!outbox.ok) return;
+      setRestore((current) =>
+        current.state === 'confirming' && current.backup.fileName === chosen.fileName
+          ? { ...current, pending: outbox.value.counts.pending }
+          : current,
+      );
+    });
+  };
+  const confirmRestore = async (chosen: Backup, pending: number | null) => {
+    setRestore({ state: 'restoring', backup: chosen, pending });
     const answer = await api.call('admin.restore', { fileName: chosen.fileName });
     setRestore(
       answer.ok ? { state: 'restarting', answer: answer.value } : { state: 'failed', error: answer.error },
@@ -111,7 +125,7 @@ export function BackupsSection({ onRestarting }: { onRestarting: () => void }) {
                     data-action="restore"
                     aria-label={t('admin.backups.restoreOf', { day: formatIsoDate(each.day) })}
                     disabled={restore.state === 'restoring' || restore.state === 'restarting'}
-                    onClick={() => setRestore({ state: 'confirming', backup: each })}
+                    onClick={() => askToRestore(each)}
                   >
                     {t('admin.backups.restore')}
                   </button>
@@ -123,7 +137,7 @@ export function BackupsSection({ onRestarting }: { onRestarting: () => void }) {
       )}
       <RestoreStep
         restore={restore}
-        onConfirm={(chosen) => void confirmRestore(chosen)}
+        onConfirm={(chosen, pending) => void confirmRestore(chosen, pending)}
         onCancel={() => setRestore({ state: 'idle' })}
       />
     </AdminSectionFrame>
@@ -136,7 +150,7 @@ function RestoreStep({
   onCancel,
 }: {
   restore: Restore;
-  onConfirm: (backup: Backup) => void;
+  onConfirm: (backup: Backup, pending: number | null) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -161,9 +175,16 @@ function RestoreStep({
           <h3 id="restore-confirm-title">
             {t('admin.backups.confirmTitle', { day: formatIsoDate(restore.backup.day) })}
           </h3>
+          {restore.pending !== null && restore.pending > 0 && (
+            <p role="alert" className="warning-message" data-testid="restore-pending">
+              {t('admin.backups.pendingWarning', { count: restore.pending })}
+            </p>
+          )}
           <ul>
+            <li>{t('admin.backups.confirmSyncFirst')}</li>
             <li>{t('admin.backups.confirmAside')}</li>
             <li>{t('admin.backups.confirmLost', { time: formatDateTime(restore.backup.modifiedAt) })}</li>
+            <li>{t('admin.backups.confirmAudit')}</li>
             <li>{t('admin.backups.confirmRestart')}</li>
           </ul>
           <div className="button-row">
@@ -172,7 +193,7 @@ function RestoreStep({
               className="button-reject"
               data-action="confirm-restore"
               disabled={restore.state === 'restoring'}
-              onClick={() => onConfirm(restore.backup)}
+              onClick={() => onConfirm(restore.backup, restore.pending)}
             >
               {t('admin.backups.confirm')}
             </button>

@@ -144,8 +144,8 @@ function LastRun({ status }: { status: EndOfDayStatus | null | 'unavailable' }) 
   else if (status.lastError) {
     tone = 'error-message';
     text = t('admin.endOfDay.lastFailed', {
-      time: status.lastRunAt ? formatDateTime(status.lastRunAt) : '',
-      reason: t(`apiError.${status.lastError.code}`, { defaultValue: status.lastError.message }),
+      time: status.lastErrorAt ? formatDateTime(status.lastErrorAt) : '—',
+      reason: t(`reports.endOfDay.failure.${status.lastError.code}`),
     });
   } else if (status.lastRunAt) {
     text = t('admin.endOfDay.lastRun', {

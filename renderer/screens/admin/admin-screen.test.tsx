@@ -270,17 +270,31 @@ describe('the administration screen', () => {
     const confirm = within(section).getByRole('alertdialog');
     expect(confirm.textContent).toContain('không bị xoá');
     expect(confirm.textContent).toContain('khởi động lại');
+    // Unsent changes first: the dialog says so, and how many wait (the outbox holds one).
+    expect(within(confirm).getAllByRole('listitem')[0]!.textContent).toContain('Đồng bộ ngay');
+    expect(confirm.textContent).toContain('Nhật ký kiểm toán được giữ trọn');
+    expect((await within(confirm).findByTestId('restore-pending')).textContent).toBe(
+      'Còn 1 thay đổi chờ gửi lên trung tâm. Hãy bấm "Đồng bộ ngay" và chờ gửi xong rồi mới khôi phục.',
+    );
+    expect(callsOf(api, 'admin.outbox').at(-1)!.args).toEqual({ state: 'pending', limit: 1 });
     expect(callsOf(api, 'admin.restore')).toEqual([]);
     await person.click(within(confirm).getByRole('button', { name: 'Khôi phục và khởi động lại' }));
     expect((await within(section).findByTestId('restore-error')).dataset.code).toBe('backup-corrupt');
     expect(restarted).toBe(0);
+
+    api.answer('admin.restore', fail('restore-outbox-pending', 'còn', { pending: 1 }));
+    await person.click(within(row).getByRole('button', { name: 'Khôi phục bản sao lưu ngày 01/12/2026' }));
+    await person.click(within(section).getByRole('button', { name: 'Khôi phục và khởi động lại' }));
+    const refused = await within(section).findByTestId('restore-error');
+    expect(refused.dataset.code).toBe('restore-outbox-pending');
+    expect(refused.textContent).toContain('Đồng bộ ngay');
 
     api.answer(
       'admin.restore',
       ok({
         restoredFrom: backup.fileName,
         movedAsideTo: 'bhxh-kiosk.sqlite.before-restore-20261201T040000Z',
-        restoredAt: '2026-12-01T04:00:00.000Z',
+        requestedAt: '2026-12-01T04:00:00.000Z',
       }),
     );
     await person.click(within(row).getByRole('button', { name: 'Khôi phục bản sao lưu ngày 01/12/2026' }));

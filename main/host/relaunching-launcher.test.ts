@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok } from '../../../preload/contract/api-result.ts';
-import type { BackendOptions } from '../../services/backend.ts';
-import type { EventListener } from '../../services/event-hub.ts';
-import type { BackendLauncher } from '../../services/startup/backend-launcher.ts';
-import { makeTemporaryDirectory } from '../../../tests/support/temporary-directory.ts';
-import { signInAs, trainingStaff } from '../../../tests/support/staff-session.ts';
+import { ok } from '../../preload/contract/api-result.ts';
+import type { BackendOptions } from '../services/backend.ts';
+import type { EventListener } from '../services/event-hub.ts';
+import type { BackendLauncher } from '../services/startup/backend-launcher.ts';
+import { makeTemporaryDirectory } from '../../tests/support/temporary-directory.ts';
+import { signInAs, trainingStaff } from '../../tests/support/staff-session.ts';
 import { launchRelaunchingBackend } from './relaunching-launcher.ts';
 
 // The hosts' launcher restarts the backend on the same data directory when the backend asks:

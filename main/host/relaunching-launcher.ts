@@ -1,8 +1,8 @@
-import { fail, ok, type ApiResult } from '../../../preload/contract/api-result.ts';
-import type { StartupStatus } from '../../../preload/contract/areas/startup.ts';
-import type { BackendOptions } from '../../services/backend.ts';
-import type { EventListener } from '../../services/event-hub.ts';
-import { launchBackend, type BackendLauncher } from '../../services/startup/backend-launcher.ts';
+import { fail, ok, type ApiResult } from '../../preload/contract/api-result.ts';
+import type { StartupStatus } from '../../preload/contract/areas/startup.ts';
+import type { BackendOptions } from '../services/backend.ts';
+import type { EventListener } from '../services/event-hub.ts';
+import { launchBackend, type BackendLauncher } from '../services/startup/backend-launcher.ts';
 
 // What both hosts (the web host and Electron's utility process) serve: a backend launcher that can
 // be started again on the same data directory when the backend asks for it (after an
