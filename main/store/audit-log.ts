@@ -1,4 +1,4 @@
-import { auditEntryHash, genesisHash } from './audit-chain.ts';
+import { auditEntryHash, genesisHash, readAuditHead } from './audit-chain.ts';
 import type { Store } from './store.ts';
 
 // The audit trail: append-only (triggers in the schema refuse UPDATE and DELETE) and a hash chain
@@ -82,7 +82,7 @@ interface AuditRow {
   actor: string;
   action: string;
   subject: string | null;
-  details: string;
+  details: string | null;
   prev_hash: string | null;
   hash: string | null;
 }
@@ -100,26 +100,66 @@ export function listAudit(store: Store, filter: { subject?: string; limit?: numb
   return rows.map(toRecord);
 }
 
-/**
- * Entries with `fromIso <= at < untilIso`, newest first, `limit` at most, only ids below
- * `beforeId` when given (the next page starts below the last id of this one).
- */
-export function listAuditBetween(
-  store: Store,
-  range: { fromIso: string; untilIso: string; beforeId: number | null; limit: number },
-): AuditRecord[] {
+export type AuditOrder = 'asc' | 'desc';
+
+export interface AuditRangeQuery {
+  /** ISO UTC instant, included. */
+  start: string;
+  /** ISO UTC instant, excluded. */
+  end: string;
+  /** By id: oldest first ('asc', the export files) or newest first ('desc', the screen's pages). */
+  order: AuditOrder;
+  limit: number;
+  /** Only ids below this one: the next 'desc' page starts below the last id of the one before. */
+  beforeId?: number | null;
+}
+
+// ORDER BY cannot be a bound parameter: one statement per order, chosen from this closed list.
+const rangeStatements: Record<AuditOrder, string> = {
+  asc: 'SELECT * FROM audit_log WHERE at >= ? AND at < ? AND id < ? ORDER BY id ASC LIMIT ?',
+  desc: 'SELECT * FROM audit_log WHERE at >= ? AND at < ? AND id < ? ORDER BY id DESC LIMIT ?',
+};
+
+/** Entries with `start <= at < end`, in `order`, `limit` at most. */
+export function listAuditBetween(store: Store, query: AuditRangeQuery): AuditRecord[] {
   const rows = store.read(
     () =>
       store
-        .statement(`SELECT * FROM audit_log WHERE at >= ? AND at < ? AND id < ? ORDER BY id DESC LIMIT ?`)
+        .statement(rangeStatements[query.order])
         .all(
-          range.fromIso,
-          range.untilIso,
-          range.beforeId ?? Number.MAX_SAFE_INTEGER,
-          range.limit,
+          query.start,
+          query.end,
+          query.beforeId ?? Number.MAX_SAFE_INTEGER,
+          Math.max(0, Math.trunc(query.limit)),
         ) as AuditRow[],
   );
   return rows.map(toRecord);
+}
+
+export interface AuditRangeTotals {
+  /** Entries with `start <= at < end`, however many a list was limited to. */
+  total: number;
+  /** The trail's last entry now (not only the range's): what a later `audit verify` compares with. */
+  head: { id: number; hash: string | null } | null;
+}
+
+/** How many entries a range holds, and the head of the chain: what an export prints beside them. */
+export function auditRangeTotals(store: Store, range: { start: string; end: string }): AuditRangeTotals {
+  return store.read(() => ({
+    total: (
+      store
+        .statement('SELECT count(*) AS n FROM audit_log WHERE at >= ? AND at < ?')
+        .get(range.start, range.end) as {
+        n: number;
+      }
+    ).n,
+    head: readAuditHead(store.db),
+  }));
+}
+
+/** A range's entries as an export carries them: the first `limit` (oldest first), the count, the head. */
+export interface AuditExcerpt extends AuditRangeTotals {
+  entries: AuditRecord[];
 }
 
 function toRecord(row: AuditRow): AuditRecord {
@@ -134,14 +174,19 @@ function toRecord(row: AuditRow): AuditRecord {
   };
 }
 
-/** Stored details are always a JSON object; anything else (a row not written here) is kept as text. */
-function parseDetails(text: string): Record<string, unknown> {
+/**
+ * Stored details are a JSON object when appendAudit wrote them; anything else (a row written behind
+ * the app's back, a NULL, a truncated text) is kept as `{ unparsed: text }`. Never throws: one bad
+ * row must not make the whole trail unreadable — the chain check is what reports it.
+ */
+export function parseDetails(text: string | null): Record<string, unknown> {
+  if (typeof text !== 'string') return { unparsed: text };
   try {
     const value: unknown = JSON.parse(text);
     if (value !== null && typeof value === 'object' && !Array.isArray(value))
       return value as Record<string, unknown>;
   } catch {
-    // falls through
+    // kept as text below
   }
   return { unparsed: text };
 }

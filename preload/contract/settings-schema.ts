@@ -73,11 +73,24 @@ const reportFormatList = z
   .array(z.enum(['csv', 'xlsx', 'pdf']))
   .min(1)
   .max(3);
+/**
+ * An absolute folder: POSIX `/srv/baocao`, Windows `D:\BaoCao` or `D:/BaoCao`, a UNC share
+ * `\\server\share\…`. A relative one would resolve against whatever folder the app was started
+ * from, so the files would land somewhere nobody looks. (The contract runs in the renderer too: no
+ * node:path here.)
+ */
+export const absoluteFolderPattern = /^(\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)/;
+
 const endOfDayFields = {
   /** Write the day's report to `folder` every day at `time` (Vietnam time). */
   enabled: z.boolean(),
   /** An absolute folder on this PC (a network share mounted as a folder works too). */
-  folder: z.string().min(1).max(500).nullable(),
+  folder: z
+    .string()
+    .min(1)
+    .max(500)
+    .regex(absoluteFolderPattern, 'thư mục phải là đường dẫn đầy đủ, ví dụ D:\\BaoCao hoặc /srv/baocao')
+    .nullable(),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'giờ dạng HH:MM'),
   formats: reportFormatList,
 };

@@ -3,6 +3,7 @@ import { median } from './median.ts';
 import {
   ageThresholds,
   dayCount,
+  dayRangeProblem,
   daysOf,
   isCalendarDate,
   shiftDay,
@@ -38,6 +39,15 @@ describe('report periods', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('2026-1-01')).toBe(false);
+  });
+
+  it('tells what is wrong with a range of days, or nothing', () => {
+    expect(dayRangeProblem('2026-11-30', '2026-11-30', 93)).toBeNull();
+    expect(dayRangeProblem('2026-09-01', '2026-12-02', 93)).toBeNull();
+    expect(dayRangeProblem('2026-09-01', '2026-12-03', 93)).toEqual({ problem: 'too-long', days: 94 });
+    expect(dayRangeProblem('2026-12-01', '2026-11-30', 93)).toEqual({ problem: 'backward' });
+    expect(dayRangeProblem('2026-02-29', '2026-03-01', 93)).toEqual({ problem: 'not-a-date' });
+    expect(dayRangeProblem('2026-11-30', '30/11/2026', 93)).toEqual({ problem: 'not-a-date' });
   });
 
   it('puts a UTC hour into its Vietnam day and hour', () => {

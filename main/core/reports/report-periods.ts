@@ -40,6 +40,23 @@ export function dayCount(from: string, to: string): number {
   return Math.round((vietnamMidnight(to) - vietnamMidnight(from)) / dayMs) + 1;
 }
 
+/** What is wrong with a range of days, for the one message every caller gives. */
+export type DayRangeProblem =
+  { problem: 'not-a-date' } | { problem: 'backward' } | { problem: 'too-long'; days: number };
+
+/**
+ * Checks `from`…`to` (YYYY-MM-DD, both included): real dates, `from` ≤ `to`, at most `maxDays`
+ * days. Null when the range is fine. The reports and the audit list share it, so they refuse the
+ * same ranges with the same details.
+ */
+export function dayRangeProblem(from: string, to: string, maxDays: number): DayRangeProblem | null {
+  if (!isCalendarDate(from) || !isCalendarDate(to)) return { problem: 'not-a-date' };
+  const days = dayCount(from, to);
+  if (days < 1) return { problem: 'backward' };
+  if (days > maxDays) return { problem: 'too-long', days };
+  return null;
+}
+
 /** Every day of `from`…`to`, in order. */
 export function daysOf(from: string, to: string): string[] {
   const days: string[] = [];

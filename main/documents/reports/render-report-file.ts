@@ -1,5 +1,5 @@
 import type { Report, ReportFormat } from '../../../preload/contract/areas/reports.ts';
-import type { AuditRange } from '../../store/audit-range.ts';
+import type { AuditExcerpt } from '../../store/audit-log.ts';
 import { reportCsv } from './report-csv.ts';
 import { reportPdf } from './report-pdf.ts';
 import { reportTexts, type ReportLanguage } from './report-texts.ts';
@@ -37,7 +37,7 @@ export function reportFileName(
 
 export async function renderReportFile(input: {
   report: Report;
-  audit: AuditRange;
+  audit: AuditExcerpt;
   format: ReportFormat;
   language: ReportLanguage;
   counterId: string;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../../preload/contract/areas/reports.ts';
 import { readReportXlsx, reportDayExpected } from '../../../tests/fixtures/report-day.ts';
-import type { AuditRange } from '../../store/audit-range.ts';
+import type { AuditExcerpt } from '../../store/audit-log.ts';
 import { renderReportFile } from './render-report-file.ts';
 import { reportCsv } from './report-csv.ts';
 import { reportTexts } from './report-texts.ts';
@@ -18,7 +18,7 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bhxh-report-files-'));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 const chainHash = 'a1b2c3d4e5f6'.padEnd(64, '0');
-const audit: AuditRange = {
+const audit: AuditExcerpt = {
   entries: [
     {
       id: 41,
@@ -49,17 +49,34 @@ const render = (
   language = 'vi' as const,
 ) => renderReportFile({ report, audit, format, language, counterId: 'QUAY-01' });
 
+/** The rows of a CSV where every field is quoted (a small reader: quotes doubled, commas and CR inside). */
 function csvRows(bytes: Buffer): string[][] {
   const text = bytes.toString('utf8').slice(1);
-  return text
-    .split('\r\n')
-    .filter((line) => line !== '')
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split('","')
-        .map((cell) => cell.replaceAll('""', '"')),
-    );
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let index = 0;
+  while (index < text.length) {
+    if (text[index] !== '"') throw new Error(`unquoted field at ${index}`);
+    let cell = '';
+    index += 1;
+    for (;;) {
+      const quote = text.indexOf('"', index);
+      if (quote === -1) throw new Error('unterminated field');
+      cell += text.slice(index, quote);
+      index = quote + 1;
+      if (text[index] !== '"') break;
+      cell += '"';
+      index += 1;
+    }
+    row.push(cell);
+    if (text[index] === ',') index += 1;
+    else if (text.startsWith('\r\n', index)) {
+      rows.push(row);
+      row = [];
+      index += 2;
+    } else throw new Error(`unexpected ${JSON.stringify(text[index])} at ${index}`);
+  }
+  return rows;
 }
 
 describe('the CSV export', () => {
@@ -82,6 +99,33 @@ describe('the CSV export', () => {
     };
     const text = reportCsv(report, reportTexts.vi).toString('utf8');
     expect(text).toContain('"Theo cán bộ","cb-07921-1","Họ và tên","Nguyễn ""Út"", Văn A"\r\n');
+  });
+
+  it('defuses text that Excel would run as a formula, and keeps negative numbers as numbers', () => {
+    const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tlệnh', '\r=1'];
+    const report: Report = {
+      ...reportDayExpected,
+      byOfficer: hostile.map((fullName, index) => ({
+        ...reportDayExpected.byOfficer[0]!,
+        officerId: `cb-${index}`,
+        fullName,
+      })),
+      rejectedByReason: [{ reasonCode: 'office-own', labelVi: '=cmd|"/c calc"!A1', count: 2 }],
+      // Not a figure the report can have, but the writer must keep a number a number.
+      rejected: -5,
+    };
+    const rows = csvRows(reportCsv(report, reportTexts.vi));
+    const names = rows
+      .filter((row) => row[0] === 'Theo cán bộ' && row[2] === 'Họ và tên')
+      .map((row) => row[3]);
+    expect(names).toEqual(hostile.map((name) => `'${name}`));
+    expect(rows.find((row) => row[1] === 'office-own')?.[2]).toBe(`'=cmd|"/c calc"!A1`);
+    expect(rows.find((row) => row[0] === 'Tổng hợp' && row[1] === 'rejected')?.[3]).toBe('-5');
+    // Ordinary text is left alone.
+    expect(rows.find((row) => row[1] === 'cb-07921-1')).toBeUndefined();
+    expect(
+      csvRows(reportCsv(reportDayExpected, reportTexts.vi)).find((row) => row[1] === 'cb-07921-1')?.[3],
+    ).toBe('Huỳnh Thị Ngọc Hân');
   });
 
   it('carries every figure of the day', async () => {
@@ -170,6 +214,37 @@ describe('the XLSX export', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('an audit row the app did not write', () => {
+  it('is listed with its text as stored in the XLSX and the PDF, not refused', async () => {
+    const damaged: AuditExcerpt = {
+      ...audit,
+      entries: [{ ...audit.entries[0]!, id: 7, details: { unparsed: '{"outcome":' }, hash: null }],
+    };
+    const xlsx = await renderReportFile({
+      report: reportDayExpected,
+      audit: damaged,
+      format: 'xlsx',
+      language: 'vi',
+      counterId: 'QUAY-01',
+    });
+    const trail = (await readReportXlsx(xlsx.bytes))[5]!.data;
+    expect(trail[1]?.[0]).toBe(7);
+    expect(trail[1]?.[5]).toBe('{"unparsed":"{\\"outcome\\":"}');
+    const pdf = await renderReportFile({
+      report: reportDayExpected,
+      audit: damaged,
+      format: 'pdf',
+      language: 'vi',
+      counterId: 'QUAY-01',
+    });
+    const target = path.join(folder, 'damaged.pdf');
+    fs.writeFileSync(target, pdf.bytes);
+    expect(execFileSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' })).toMatch(
+      /7\s+30\/11\/2026 09:10\s+cb-07921-1\s+decision.recorded/,
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Report } from '../../../preload/contract/areas/reports.ts';
 import { reportCharts, type ReportChartLabels } from '../../core/reports/report-charts.ts';
-import type { AuditRange } from '../../store/audit-range.ts';
+import type { AuditExcerpt } from '../../store/audit-log.ts';
 import { loadFont, type FontKey } from '../declaration/declaration-fonts.ts';
 import { chartSvg } from './report-chart-svg.ts';
 import { displayDay, vietnamDateAndTime } from './report-rows.ts';
@@ -42,7 +42,7 @@ interface Column {
 
 export interface ReportPdfInput {
   report: Report;
-  audit: AuditRange;
+  audit: AuditExcerpt;
   texts: ReportTexts;
   language: ReportLanguage;
 }
@@ -238,7 +238,7 @@ function drawCharts(doc: Doc, report: Report, texts: ReportTexts): void {
   }
 }
 
-function drawAuditAppendix(doc: Doc, audit: AuditRange, texts: ReportTexts): void {
+function drawAuditAppendix(doc: Doc, audit: AuditExcerpt, texts: ReportTexts): void {
   const a = texts.audit;
   doc.addPage();
   doc.font('Bold').fontSize(13).text(texts.sections.audit, margin, margin, { width: contentWidth });

@@ -1,6 +1,6 @@
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node';
 import type { Report } from '../../../preload/contract/areas/reports.ts';
-import type { AuditRange } from '../../store/audit-range.ts';
+import type { AuditExcerpt } from '../../store/audit-log.ts';
 import { displayDay, figureRows, vietnamDateAndTime } from './report-rows.ts';
 import type { ReportTexts } from './report-texts.ts';
 
@@ -14,7 +14,7 @@ const header = (titles: readonly string[]): Row =>
 const text = (value: string | null) => ({ value: value ?? '', type: String, format: '@' });
 const number = (value: number | null) => (value === null ? null : { value, type: Number });
 
-export async function reportXlsx(report: Report, audit: AuditRange, texts: ReportTexts): Promise<Buffer> {
+export async function reportXlsx(report: Report, audit: AuditExcerpt, texts: ReportTexts): Promise<Buffer> {
   const { figures: f, sections: s } = texts;
   const figures: SheetData = [
     header([texts.columns.section, texts.columns.item, texts.columns.figure, texts.columns.value]),

@@ -1,21 +1,26 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportFormats, type ReportFormat } from '../../../preload/contract/areas/reports.ts';
 import { isCalendarDate } from '../../core/reports/report-periods.ts';
 import { reportLanguages, type ReportLanguage } from '../../documents/reports/report-texts.ts';
 import { reportFacts } from '../../store/migrations/0009-report-facts.ts';
-import { createStore } from '../../store/store.ts';
+import { createStore, type Store } from '../../store/store.ts';
 import { toStoreError } from '../../store/store-error.ts';
 import type { CliRun } from './cli-command.ts';
 
 // `report daily --data-dir DIR --date YYYY-MM-DD --format csv|xlsx|pdf --out FILE [--language …]`:
-// the day's report of the app's database in DIR, as the screen's export writes it. The database is
-// opened read-only (the app may be running; a WAL reader neither waits for it nor blocks it), so
-// this export is not written to the audit trail: the file's SHA-256 is printed instead. Exit codes:
-// 0 written, 1 the report could not be made or written, 2 wrong usage or no database. The backend's
-// modules (charts, PDF, XLSX) load only once the arguments are right, so a typo is answered at once.
+// the day's report of the app's database in DIR, as the screen's export writes it. The report is
+// read through a read-only connection (the app may be running; a WAL reader neither waits for it
+// nor blocks it). Every export is audited, this one too: the file is written as OUT.partial, then
+// the database is opened read-write only to append one `report.exported` entry (actor
+// `cli:<OS user>`, `via: 'cli'`; it waits for the app's write lock like any writer), and only then
+// is the file renamed to OUT. No audit entry, no file: if the entry cannot be written (a read-only
+// data folder, a lock held too long) the partial file is deleted. Exit codes: 0 written, 1 the
+// report could not be made, written or audited, 2 wrong usage or no database. The backend's modules
+// (charts, PDF, XLSX) load only once the arguments are right, so a typo is answered at once.
 
 const usage =
   'Cách dùng / usage: npm run -s cli -- report daily --data-dir DIR --date YYYY-MM-DD ' +
@@ -66,13 +71,14 @@ export const run: CliRun = async (args, io) => {
 
   let db: Database.Database;
   try {
-    db = new Database(databasePath, { readonly: true, fileMustExist: true, timeout: 5000 });
+    db = new Database(databasePath, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
   } catch (error) {
     const storeError = toStoreError(error, databasePath);
     return refuse(`${storeError.code}: ${storeError.message}`);
   }
   const now = new Date();
   const store = createStore(db, databasePath, () => now);
+  const partial = `${out}.partial`;
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < reportFacts.version) {
@@ -83,25 +89,74 @@ export const run: CliRun = async (args, io) => {
       return usageExitCode;
     }
     const { loadSettings } = await import('../../services/settings/config-file.ts');
-    const { renderReport, sha256Hex } = await import('../../services/reports/report-service.ts');
+    const { auditExport, renderReport, sha256Hex } = await import('../../services/reports/report-service.ts');
     const settings = await loadSettings(dataDirectory);
-    const file = await renderReport(
-      store,
-      {
-        filter: { from: date, to: date, officer: null, counter: null },
-        format: format as ReportFormat,
-        language: language as ReportLanguage,
-      },
-      { officeCode: settings.officeCode, counterId: settings.counterId, now },
-    );
-    fs.writeFileSync(out, file.bytes);
-    io.stdout.write(`${out} (${file.bytes.length} bytes, sha256 ${sha256Hex(file.bytes)})\n`);
+    const request = {
+      filter: { from: date, to: date, officer: null, counter: null },
+      format: format as ReportFormat,
+      language: language as ReportLanguage,
+    };
+    const file = await renderReport(store, request, {
+      officeCode: settings.officeCode,
+      counterId: settings.counterId,
+      now,
+    });
+    db.close();
+    const sha256 = sha256Hex(file.bytes);
+    fs.writeFileSync(partial, file.bytes);
+    try {
+      withWritableStore(databasePath, (writable) =>
+        auditExport(writable, cliActor(), request, { fileName: file.fileName, sha256 }, { via: 'cli' }),
+      );
+    } catch (error) {
+      fs.rmSync(partial, { force: true });
+      const storeError = toStoreError(error, databasePath);
+      io.stderr.write(
+        `Không ghi được nhật ký kiểm toán vào ${databasePath} (${storeError.code}: ${storeError.message}): ` +
+          'tệp báo cáo không được lưu. / The export could not be written to the audit trail; no file was saved.\n',
+      );
+      return 1;
+    }
+    fs.renameSync(partial, out);
+    io.stdout.write(`${out} (${file.bytes.length} bytes, sha256 ${sha256})\n`);
     return 0;
   } catch (error) {
+    fs.rmSync(partial, { force: true });
     const code = (error as { code?: string }).code ?? 'report-export-failed';
     io.stderr.write(`${code}: ${(error as Error).message}\n`);
     return 1;
   } finally {
-    db.close();
+    if (db.open) db.close();
   }
 };
+
+/** How long to wait for the app's lock (a WAL reader does not wait; the audit's writer may). */
+const busyTimeoutMs = 5000;
+
+/** Who exported, in the trail: the operating-system account that ran the command. */
+function cliActor(): string {
+  try {
+    const name = os.userInfo().username;
+    return name ? `cli:${name}` : 'cli';
+  } catch {
+    // No account name (a container's uid without an entry in /etc/passwd).
+    return 'cli';
+  }
+}
+
+/**
+ * Opens the app's database read-write for one write, as the app does (WAL, busy timeout) but
+ * without migrating or checking it: the app owns its schema. Beside a running app this only waits
+ * for its write lock.
+ */
+function withWritableStore(databasePath: string, write: (store: Store) => void): void {
+  const db = new Database(databasePath, { fileMustExist: true, timeout: busyTimeoutMs });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    const store = createStore(db, databasePath, () => new Date());
+    write(store);
+  } finally {
+    db.close();
+  }
+}

@@ -3,7 +3,7 @@ import type { AuditVerification, WireAuditEntry } from '../../../preload/contrac
 import { makeTemporaryDirectory } from '../../../tests/support/temporary-directory.ts';
 import { signInAs, syncOnce, trainingStaff } from '../../../tests/support/staff-session.ts';
 import { createBackend, type Backend } from '../backend.ts';
-import { vietnamDayRange } from './audit-module.ts';
+import { checkReportRange } from '../reports/report-range.ts';
 
 // audit.verify and audit.list through the backend (strict contract: results, errors and details
 // are checked against the contract), in training mode against the in-process central.
@@ -121,24 +121,28 @@ describe('audit.list', () => {
   });
 
   it.each([
-    ['a start after the end', '2026-11-22', '2026-11-21'],
-    ['more than 93 days', '2026-08-20', '2026-11-21'],
-    ['a day that does not exist', '2026-02-30', '2026-03-01'],
-  ])('refuses %s with report-range-invalid', async (_case, from, to) => {
+    ['a start after the end', '2026-11-22', '2026-11-21', {}],
+    ['more than 93 days', '2026-08-20', '2026-11-21', { days: 94 }],
+    ['a day that does not exist', '2026-02-30', '2026-03-01', {}],
+  ])('refuses %s with report-range-invalid, as reports.daily does', async (_case, from, to, extra) => {
     await signInAs(backend.call, trainingStaff.supervisor);
-    expect(await backend.call('audit.list', { from, to })).toMatchObject({
-      ok: false,
-      error: { code: 'report-range-invalid' },
-    });
+    const listed = await backend.call('audit.list', { from, to });
+    const reported = await backend.call('reports.daily', { from, to });
+    const details = { from, to, maxDays: 93, ...extra };
+    expect(listed).toMatchObject({ ok: false, error: { code: 'report-range-invalid', details } });
+    if (listed.ok || reported.ok) throw new Error('both must refuse');
+    // One check for both areas: the same words and the same details.
+    expect(listed.error.details).toEqual(details);
+    expect(reported.error).toEqual(listed.error);
   });
 });
 
-describe('vietnamDayRange', () => {
+describe('checkReportRange', () => {
   it('runs from 00:00 of the first day to 00:00 after the last, in Vietnam time', () => {
-    expect(vietnamDayRange('2026-11-21', '2026-11-21')).toEqual({
-      fromIso: '2026-11-20T17:00:00.000Z',
-      untilIso: '2026-11-21T17:00:00.000Z',
+    expect(checkReportRange({ from: '2026-11-21', to: '2026-11-21' })).toEqual({
+      start: '2026-11-20T17:00:00.000Z',
+      end: '2026-11-21T17:00:00.000Z',
     });
-    expect(vietnamDayRange('2026-08-21', '2026-11-21').fromIso).toBe('2026-08-20T17:00:00.000Z');
+    expect(checkReportRange({ from: '2026-08-21', to: '2026-11-21' }).start).toBe('2026-08-20T17:00:00.000Z');
   });
 });

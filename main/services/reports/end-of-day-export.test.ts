@@ -7,10 +7,11 @@ import { makeTemporaryDirectory } from '../../../tests/support/temporary-directo
 import { listAudit } from '../../store/audit-log.ts';
 import { openTestStore, testClock, type TestClock } from '../../store/store-test-helpers.ts';
 import type { Store } from '../../store/store.ts';
-import { EndOfDayExport } from './end-of-day-export.ts';
+import { EndOfDayExport, retryAfterFailureMs } from './end-of-day-export.ts';
 
 // The scheduled export on the seeded day's store, with the clock in the test's hands: once per
-// Vietnam day after its time, never twice (also after a restart), a bad folder reported and retried.
+// Vietnam day after its time, never twice (also after a restart), a bad folder reported and retried
+// after a wait, a partial failure retried for the missing formats only, no file without its audit.
 
 let data: ReturnType<typeof makeTemporaryDirectory>;
 let store: Store;
@@ -51,6 +52,10 @@ function exporter(checkEveryMs?: number): EndOfDayExport {
 }
 
 const files = () => fs.readdirSync(folder).sort();
+const withPlan = (plan: Partial<Settings['reports']['endOfDayExport']>): Settings => ({
+  ...settings,
+  reports: { endOfDayExport: { ...settings.reports.endOfDayExport, ...plan } },
+});
 const scheduledExports = () =>
   listAudit(store, { limit: 1000 }).filter((entry) => entry.action === 'report.exported');
 const day30 = [
@@ -113,28 +118,110 @@ describe('the end-of-day export', () => {
     expect(restarted.status().lastRunDay).toBe('2026-12-01');
   });
 
-  it('reports a missing folder with a code, and retries at the next check', async () => {
-    settings = {
-      ...settings,
-      reports: {
-        endOfDayExport: { ...settings.reports.endOfDayExport, folder: path.join(folder, 'absent') },
-      },
-    };
+  it('reports a missing folder with a code and its time, and retries after the wait', async () => {
+    settings = withPlan({ folder: path.join(folder, 'absent') });
     const schedule = exporter();
     clock.set('2026-11-30T11:00:00.000Z');
     await schedule.check();
     expect(schedule.status()).toMatchObject({
       lastRunDay: null,
+      lastRunAt: null,
       lastFiles: [],
       lastError: { code: 'folder-missing' },
+      lastErrorAt: '2026-11-30T11:00:00.000Z',
     });
     expect(scheduledExports()).toHaveLength(0);
 
     fs.mkdirSync(path.join(folder, 'absent'));
     clock.set('2026-11-30T11:01:00.000Z');
     await schedule.check();
-    expect(schedule.status()).toMatchObject({ lastRunDay: '2026-11-30', lastError: null });
+    expect(fs.readdirSync(path.join(folder, 'absent'))).toEqual([]);
+    clock.set(new Date(Date.parse('2026-11-30T11:00:00.000Z') + retryAfterFailureMs).toISOString());
+    await schedule.check();
+    expect(schedule.status()).toMatchObject({ lastRunDay: '2026-11-30', lastError: null, lastErrorAt: null });
     expect(fs.readdirSync(path.join(folder, 'absent')).some((name) => name.endsWith('.partial'))).toBe(false);
+    expect(scheduledExports()).toHaveLength(3);
+  });
+
+  it('after a partial failure, retries only the missing format, once the wait is over', async () => {
+    // A folder where the XLSX's partial file should go: writing it fails, the others do not.
+    const blocker = path.join(folder, `${day30[2]!}.partial`);
+    fs.mkdirSync(blocker);
+    const schedule = exporter();
+    clock.set('2026-11-30T10:45:00.000Z');
+    await schedule.check();
+    expect(files()).toEqual([day30[0], day30[1], `${day30[2]}.partial`]);
+    expect(scheduledExports().map((entry) => entry.details.format)).toEqual(['pdf', 'csv']);
+    expect(schedule.status()).toMatchObject({
+      lastRunDay: null,
+      lastError: { code: 'write-failed' },
+      lastErrorAt: '2026-11-30T10:45:00.000Z',
+    });
+
+    // Every minute until the wait is over: nothing written, nothing audited (also after a restart).
+    fs.rmdirSync(blocker);
+    for (let minute = 1; minute < retryAfterFailureMs / 60_000; minute += 1) {
+      clock.set(new Date(Date.parse('2026-11-30T10:45:00.000Z') + minute * 60_000).toISOString());
+      await schedule.check();
+    }
+    await exporter().check();
+    expect(scheduledExports()).toHaveLength(2);
+    expect(files()).toEqual([day30[0], day30[1]]);
+
+    clock.set('2026-11-30T11:00:00.000Z');
+    await schedule.check();
+    expect(files()).toEqual(day30);
+    expect(scheduledExports().map((entry) => entry.details.format)).toEqual(['xlsx', 'pdf', 'csv']);
+    expect(schedule.status()).toMatchObject({
+      lastRunDay: '2026-11-30',
+      lastRunAt: '2026-11-30T11:00:00.000Z',
+      lastFiles: [day30[0], day30[2], day30[1]],
+      lastError: null,
+    });
+    clock.set('2026-11-30T12:00:00.000Z');
+    await schedule.check();
+    expect(scheduledExports()).toHaveLength(3);
+  });
+
+  it('leaves no file in the folder when its audit entry cannot be written, and tries again at once in a new folder', async () => {
+    store.db.exec(
+      "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk I/O'); END",
+    );
+    const schedule = exporter();
+    clock.set('2026-11-30T11:00:00.000Z');
+    await schedule.check();
+    expect(files()).toEqual([]);
+    expect(schedule.status()).toMatchObject({ lastRunDay: null, lastError: { code: 'audit-failed' } });
+    expect(scheduledExports()).toHaveLength(0);
+
+    store.db.exec('DROP TRIGGER temp.refuse_audit');
+    const other = path.join(data.path, 'other-exports');
+    fs.mkdirSync(other);
+    settings = withPlan({ folder: other });
+    clock.set('2026-11-30T11:01:00.000Z');
+    await schedule.check();
+    expect(fs.readdirSync(other).sort()).toEqual(day30);
+    expect(scheduledExports()).toHaveLength(3);
+  });
+
+  it('reads a record an older version wrote, with a code the contract no longer lists', async () => {
+    store.transaction(() =>
+      store
+        .statement("INSERT INTO sync_state (key, value, updated_at) VALUES ('reports-end-of-day', ?, '')")
+        .run(
+          JSON.stringify({
+            lastRunDay: '2026-11-29',
+            lastRunAt: '2026-11-29T10:30:00.000Z',
+            lastFiles: ['a.csv'],
+            lastError: { code: 'report-export-failed', message: 'Không tạo được tệp báo cáo.' },
+          }),
+        ),
+    );
+    expect(exporter().status()).toMatchObject({
+      lastRunDay: '2026-11-29',
+      lastError: { code: 'report-failed' },
+      lastErrorAt: null,
+    });
   });
 
   it('follows the settings at every check, and runs by its own timer', async () => {

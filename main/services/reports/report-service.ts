@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
-import {
-  maxReportDays,
-  type Report,
-  type ReportExport,
-  type ReportFilter,
-  type ReportFormat,
+import type {
+  Report,
+  ReportExport,
+  ReportFilter,
+  ReportFormat,
 } from '../../../preload/contract/areas/reports.ts';
-import { dayCount, isCalendarDate, vietnamDayBounds } from '../../core/reports/report-periods.ts';
 import { renderReportFile, type ReportFile } from '../../documents/reports/render-report-file.ts';
 import type { ReportLanguage } from '../../documents/reports/report-texts.ts';
-import { appendAudit } from '../../store/audit-log.ts';
-import { auditEntriesInRange } from '../../store/audit-range.ts';
+import { appendAudit, auditRangeTotals, listAuditBetween, type AuditExcerpt } from '../../store/audit-log.ts';
 import { computeReport, reportFilterChoices, type ReportFilterChoices } from '../../store/report-queries.ts';
 import type { Store } from '../../store/store.ts';
 import { AppError } from '../app-error.ts';
+import { checkReportRange } from './report-range.ts';
 
 // The reports area's work, shared by the operations, the end-of-day export and the command line:
 // check the range, compute the figures, render a file, and write the export to the audit trail.
@@ -28,31 +26,8 @@ export interface ReportScope {
   now: Date;
 }
 
-/** from ≤ to, both real dates, at most maxReportDays days; else AppError 'report-range-invalid'. */
-export function checkRange(filter: Pick<ReportFilter, 'from' | 'to'>): void {
-  const details = { from: filter.from, to: filter.to, maxDays: maxReportDays };
-  if (!isCalendarDate(filter.from) || !isCalendarDate(filter.to)) {
-    throw new AppError('report-range-invalid', `Ngày không hợp lệ: ${filter.from} – ${filter.to}.`, {
-      details,
-    });
-  }
-  const days = dayCount(filter.from, filter.to);
-  if (days < 1) {
-    throw new AppError('report-range-invalid', 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', {
-      details,
-    });
-  }
-  if (days > maxReportDays) {
-    throw new AppError(
-      'report-range-invalid',
-      `Một báo cáo bao gồm tối đa ${maxReportDays} ngày (đã chọn ${days} ngày).`,
-      { details: { ...details, days } },
-    );
-  }
-}
-
 export function dailyReport(store: Store, filter: ReportFilter, scope: ReportScope): Report {
-  checkRange(filter);
+  checkReportRange(filter);
   return computeReport(store, filter, { officeCode: scope.officeCode, now: scope.now });
 }
 
@@ -67,11 +42,10 @@ export async function renderReport(
   scope: ReportScope,
 ): Promise<ReportFile> {
   const report = dailyReport(store, request.filter, scope);
-  const audit = auditEntriesInRange(store, {
-    ...vietnamDayBounds(request.filter.from, request.filter.to),
-    limit: auditRowsPerExport,
-  });
   try {
+    // Inside the try: a trail the export cannot read (a damaged row, a locked file) is the
+    // export's failure, told as 'report-export-failed', never a raw error.
+    const audit = auditExcerpt(store, checkReportRange(request.filter));
     return await renderReportFile({
       report,
       audit,
@@ -85,6 +59,14 @@ export async function renderReport(
       details: { format: request.format },
     });
   }
+}
+
+/** The range's first entries (oldest first, as a reader goes through them), their count, the head. */
+function auditExcerpt(store: Store, range: { start: string; end: string }): AuditExcerpt {
+  return {
+    entries: listAuditBetween(store, { ...range, order: 'asc', limit: auditRowsPerExport }),
+    ...auditRangeTotals(store, range),
+  };
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

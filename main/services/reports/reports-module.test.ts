@@ -162,6 +162,7 @@ describe('the reports area', () => {
       lastRunAt: null,
       lastFiles: [],
       lastError: null,
+      lastErrorAt: null,
     });
   });
 });

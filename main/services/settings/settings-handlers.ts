@@ -45,7 +45,7 @@ export function settingsHandlers(deps: {
           actor: session.staffId,
           action: 'settings.changed',
           subject: 'config.json',
-          details: { fields: changedFields(patch) },
+          details: changeDetails(patch),
         }),
       );
       await deps.applied(next);
@@ -54,11 +54,26 @@ export function settingsHandlers(deps: {
   };
 }
 
-/** `scanner.wedgeMinLength`, `language`…: which fields a patch touches (values may be sensitive). */
-function changedFields(patch: SettingsPatch): string[] {
-  return Object.entries(patch).flatMap(([key, value]) =>
-    value !== null && typeof value === 'object'
-      ? Object.keys(value).map((inner) => `${key}.${inner}`)
-      : [key],
+/**
+ * What the audit entry says of a change: the fields it touches, and the one value worth keeping —
+ * the end-of-day folder, where files with the office's figures are written from then on. Other
+ * values stay out: harmless, but they would make every entry large.
+ */
+export function changeDetails(patch: SettingsPatch): Record<string, unknown> {
+  const folder = patch.reports?.endOfDayExport?.folder;
+  return folder === undefined
+    ? { fields: changedFields(patch) }
+    : { fields: changedFields(patch), endOfDayFolder: folder };
+}
+
+/**
+ * `scanner.wedgeMinLength`, `reports.endOfDayExport.folder`, `language`…: which fields a patch
+ * touches, down to the leaves (a list such as `scanner.hidPosDevices` is one field).
+ */
+function changedFields(patch: object, prefix = ''): string[] {
+  return Object.entries(patch).flatMap(([key, value]: [string, unknown]) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? changedFields(value, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }

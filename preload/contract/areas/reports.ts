@@ -110,6 +110,22 @@ export const reportExportSchema = z.object({
 });
 export type ReportExport = z.infer<typeof reportExportSchema>;
 
+/**
+ * Why a scheduled end-of-day run failed, each translated by the screens
+ * (`reports.endOfDay.failure.<code>`): the folder is not there, it cannot be written, its disk is
+ * full, writing failed otherwise, the report could not be made, or its audit entry could not be
+ * written (the file is then not left in the folder).
+ */
+export const endOfDayFailureCodes = [
+  'folder-missing',
+  'folder-not-writable',
+  'disk-full',
+  'write-failed',
+  'report-failed',
+  'audit-failed',
+] as const;
+export type EndOfDayFailureCode = (typeof endOfDayFailureCodes)[number];
+
 export const endOfDayStatusSchema = z.object({
   enabled: z.boolean(),
   folder: z.string().nullable(),
@@ -120,7 +136,10 @@ export const endOfDayStatusSchema = z.object({
   lastRunAt: isoTimestamp.nullable(),
   /** Files written by the last run (names only). */
   lastFiles: z.array(z.string()),
-  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** The last failure since the last success (null once a run succeeds); `message` is for the log. */
+  lastError: z.object({ code: z.enum(endOfDayFailureCodes), message: z.string() }).nullable(),
+  /** When that failure happened (lastRunAt is the last success). */
+  lastErrorAt: isoTimestamp.nullable(),
 });
 export type EndOfDayStatus = z.infer<typeof endOfDayStatusSchema>;
 

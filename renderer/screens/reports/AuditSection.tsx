@@ -205,7 +205,7 @@ function AuditEntries({
                 <td className="number">{entry.id}</td>
                 <td>{formatDateTime(entry.at)}</td>
                 <td>{actorText(t, names, entry.actor)}</td>
-                <td>{auditActionText(t, i18n, entry.action)}</td>
+                <td>{auditActionText(t, i18n, entry)}</td>
                 <td className="report-audit-subject">{entry.subject ?? '—'}</td>
               </tr>
             ))}

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EndOfDayStatus } from '../../../preload/contract/areas/reports.ts';
 import { useApi } from '../../app/api-context.ts';
-import { errorText } from '../../errors/error-text.ts';
 import { formatDateTime } from '../../format/format-date.ts';
+import { endOfDayFailureText } from './report-text.ts';
 
 /** How the scheduled end-of-day export stands, in one line (it is set in the administration screen). */
 export function EndOfDayLine() {
@@ -28,7 +28,10 @@ export function EndOfDayLine() {
   else {
     text = t('reports.endOfDay.enabled', { time: status.time, folder: status.folder ?? '—', formats });
     if (status.lastError)
-      text += ` ${t('reports.endOfDay.lastError', { reason: errorText(t, status.lastError) })}`;
+      text += ` ${t('reports.endOfDay.lastError', {
+        reason: endOfDayFailureText(t, status.lastError.code),
+        time: status.lastErrorAt ? formatDateTime(status.lastErrorAt) : '—',
+      })}`;
     else if (status.lastRunAt)
       text += ` ${t('reports.endOfDay.lastRun', { time: formatDateTime(status.lastRunAt), count: status.lastFiles.length })}`;
     else text += ` ${t('reports.endOfDay.neverRun')}`;
@@ -40,6 +43,7 @@ export function EndOfDayLine() {
       }
       data-testid="end-of-day-status"
       data-enabled={String(status.enabled)}
+      data-error-code={status.lastError?.code}
     >
       {text}
     </p>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../preload/contract/areas/reports.ts';
 import { formatIsoDate } from '../../format/format-date.ts';
@@ -11,89 +12,57 @@ import { durationText, reasonText } from './report-text.ts';
 export function OfficerTable({ report }: { report: Report }) {
   const { t } = useTranslation();
   return (
-    <table className="data-table report-table" data-testid="report-by-officer">
-      <caption>{t('reports.table.byOfficer')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.table.officer')}</th>
-          <th scope="col" className="number">
-            {t('reports.series.approved')}
+    <ReportTable
+      testId="report-by-officer"
+      caption={t('reports.table.byOfficer')}
+      headers={[
+        t('reports.table.officer'),
+        t('reports.series.approved'),
+        t('reports.series.rejected'),
+        t('reports.figures.overrides'),
+        t('reports.table.median'),
+      ]}
+      empty={report.byOfficer.length === 0}
+    >
+      {report.byOfficer.map((officer) => (
+        <tr key={officer.officerId} data-officer-id={officer.officerId}>
+          <th scope="row">
+            {officer.fullName ?? officer.officerId}
+            {officer.fullName && <span className="report-id"> {officer.officerId}</span>}
           </th>
-          <th scope="col" className="number">
-            {t('reports.series.rejected')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.figures.overrides')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.table.median')}
-          </th>
+          <Figure column="approved">{officer.approved}</Figure>
+          <Figure column="rejected">{officer.rejected}</Figure>
+          <Figure column="overrides">{officer.overrides}</Figure>
+          <Figure column="median">{durationText(t, officer.medianScanToDecisionSeconds)}</Figure>
         </tr>
-      </thead>
-      <tbody>
-        {report.byOfficer.length === 0 && <EmptyRow columns={5} />}
-        {report.byOfficer.map((officer) => (
-          <tr key={officer.officerId} data-officer-id={officer.officerId}>
-            <th scope="row">
-              {officer.fullName ?? officer.officerId}
-              {officer.fullName && <span className="report-id"> {officer.officerId}</span>}
-            </th>
-            <td className="number" data-column="approved">
-              {officer.approved}
-            </td>
-            <td className="number" data-column="rejected">
-              {officer.rejected}
-            </td>
-            <td className="number" data-column="overrides">
-              {officer.overrides}
-            </td>
-            <td className="number" data-column="median">
-              {durationText(t, officer.medianScanToDecisionSeconds)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ReportTable>
   );
 }
 
 export function CounterTable({ report }: { report: Report }) {
   const { t } = useTranslation();
   return (
-    <table className="data-table report-table" data-testid="report-by-counter">
-      <caption>{t('reports.table.byCounter')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.table.counter')}</th>
-          <th scope="col" className="number">
-            {t('reports.series.approved')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.series.rejected')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.figures.overrides')}
-          </th>
+    <ReportTable
+      testId="report-by-counter"
+      caption={t('reports.table.byCounter')}
+      headers={[
+        t('reports.table.counter'),
+        t('reports.series.approved'),
+        t('reports.series.rejected'),
+        t('reports.figures.overrides'),
+      ]}
+      empty={report.byCounter.length === 0}
+    >
+      {report.byCounter.map((counter) => (
+        <tr key={counter.counterId} data-counter-id={counter.counterId}>
+          <th scope="row">{counter.counterId}</th>
+          <Figure column="approved">{counter.approved}</Figure>
+          <Figure column="rejected">{counter.rejected}</Figure>
+          <Figure column="overrides">{counter.overrides}</Figure>
         </tr>
-      </thead>
-      <tbody>
-        {report.byCounter.length === 0 && <EmptyRow columns={4} />}
-        {report.byCounter.map((counter) => (
-          <tr key={counter.counterId} data-counter-id={counter.counterId}>
-            <th scope="row">{counter.counterId}</th>
-            <td className="number" data-column="approved">
-              {counter.approved}
-            </td>
-            <td className="number" data-column="rejected">
-              {counter.rejected}
-            </td>
-            <td className="number" data-column="overrides">
-              {counter.overrides}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ReportTable>
   );
 }
 
@@ -101,34 +70,21 @@ export function ReasonTable({ report, captionHidden = false }: { report: Report;
   const { t, i18n } = useTranslation();
   const total = report.rejectedByReason.reduce((sum, reason) => sum + reason.count, 0);
   return (
-    <table className="data-table report-table" data-testid="report-by-reason">
-      <caption className={captionHidden ? 'visually-hidden' : undefined}>
-        {t('reports.table.byReason')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.table.reason')}</th>
-          <th scope="col" className="number">
-            {t('reports.table.count')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.table.share')}
-          </th>
+    <ReportTable
+      testId="report-by-reason"
+      caption={t('reports.table.byReason')}
+      captionHidden={captionHidden}
+      headers={[t('reports.table.reason'), t('reports.table.count'), t('reports.table.share')]}
+      empty={report.rejectedByReason.length === 0}
+    >
+      {report.rejectedByReason.map((reason) => (
+        <tr key={reason.reasonCode} data-reason-code={reason.reasonCode}>
+          <th scope="row">{reasonText(t, i18n, reason)}</th>
+          <Figure column="count">{reason.count}</Figure>
+          <Figure>{total > 0 ? `${Math.round((reason.count / total) * 100)} %` : '—'}</Figure>
         </tr>
-      </thead>
-      <tbody>
-        {report.rejectedByReason.length === 0 && <EmptyRow columns={3} />}
-        {report.rejectedByReason.map((reason) => (
-          <tr key={reason.reasonCode} data-reason-code={reason.reasonCode}>
-            <th scope="row">{reasonText(t, i18n, reason)}</th>
-            <td className="number" data-column="count">
-              {reason.count}
-            </td>
-            <td className="number">{total > 0 ? `${Math.round((reason.count / total) * 100)} %` : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ReportTable>
   );
 }
 
@@ -143,35 +99,25 @@ export function PendingAgeTable({
 }) {
   const { t } = useTranslation();
   return (
-    <table className="data-table report-table" data-testid="report-pending-age">
-      <caption className={captionHidden ? 'visually-hidden' : undefined}>
-        {t('reports.table.pendingByAge')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.table.age')}</th>
-          <th scope="col" className="number">
-            {t('reports.table.count')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {ageBuckets.map((bucket) => (
-          <tr key={bucket} data-age={bucket}>
-            <th scope="row">{t(`reports.age.${bucket}`)}</th>
-            <td className="number" data-column="count">
-              {report.pending.byAge[bucket]}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+    <ReportTable
+      testId="report-pending-age"
+      caption={t('reports.table.pendingByAge')}
+      captionHidden={captionHidden}
+      headers={[t('reports.table.age'), t('reports.table.count')]}
+      footer={
         <tr>
           <th scope="row">{t('reports.table.total')}</th>
-          <td className="number">{report.pending.count}</td>
+          <Figure>{report.pending.count}</Figure>
         </tr>
-      </tfoot>
-    </table>
+      }
+    >
+      {ageBuckets.map((bucket) => (
+        <tr key={bucket} data-age={bucket}>
+          <th scope="row">{t(`reports.age.${bucket}`)}</th>
+          <Figure column="count">{report.pending.byAge[bucket]}</Figure>
+        </tr>
+      ))}
+    </ReportTable>
   );
 }
 
@@ -180,83 +126,113 @@ export function HourTable({ report, captionHidden = false }: { report: Report; c
   const { t } = useTranslation();
   const active = report.byHour.filter((entry) => entry.received > 0 || entry.decided > 0);
   return (
-    <table className="data-table report-table report-table-compact" data-testid="report-by-hour">
-      <caption className={captionHidden ? 'visually-hidden' : undefined}>{t('reports.table.byHour')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.table.hour')}</th>
-          <th scope="col" className="number">
-            {t('reports.series.received')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.series.decided')}
-          </th>
+    <ReportTable
+      testId="report-by-hour"
+      caption={t('reports.table.byHour')}
+      captionHidden={captionHidden}
+      compact
+      headers={[t('reports.table.hour'), t('reports.series.received'), t('reports.series.decided')]}
+      empty={active.length === 0}
+    >
+      {active.map((entry) => (
+        <tr key={entry.hour} data-hour={entry.hour}>
+          <th scope="row">{t('reports.table.hourRange', { from: entry.hour, to: entry.hour + 1 })}</th>
+          <Figure column="received">{entry.received}</Figure>
+          <Figure column="decided">{entry.decided}</Figure>
         </tr>
-      </thead>
-      <tbody>
-        {active.length === 0 && <EmptyRow columns={3} />}
-        {active.map((entry) => (
-          <tr key={entry.hour} data-hour={entry.hour}>
-            <th scope="row">{t('reports.table.hourRange', { from: entry.hour, to: entry.hour + 1 })}</th>
-            <td className="number" data-column="received">
-              {entry.received}
-            </td>
-            <td className="number" data-column="decided">
-              {entry.decided}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ReportTable>
   );
 }
 
 export function DayTable({ report, captionHidden = false }: { report: Report; captionHidden?: boolean }) {
   const { t } = useTranslation();
   return (
-    <table className="data-table report-table report-table-compact" data-testid="report-by-day">
-      <caption className={captionHidden ? 'visually-hidden' : undefined}>{t('reports.table.byDay')}</caption>
+    <ReportTable
+      testId="report-by-day"
+      caption={t('reports.table.byDay')}
+      captionHidden={captionHidden}
+      compact
+      headers={[
+        t('reports.table.day'),
+        t('reports.series.received'),
+        t('reports.series.approved'),
+        t('reports.series.rejected'),
+      ]}
+    >
+      {report.byDay.map((day) => (
+        <tr key={day.date} data-day={day.date}>
+          <th scope="row">{formatIsoDate(day.date)}</th>
+          <Figure column="received">{day.received}</Figure>
+          <Figure column="approved">{day.approved}</Figure>
+          <Figure column="rejected">{day.rejected}</Figure>
+        </tr>
+      ))}
+    </ReportTable>
+  );
+}
+
+/**
+ * The scaffolding every breakdown shares: caption, a header row whose first column labels the
+ * rows and whose others are figures (right-aligned), the body, a line when there is nothing.
+ */
+function ReportTable({
+  testId,
+  caption,
+  captionHidden = false,
+  compact = false,
+  headers,
+  empty = false,
+  footer,
+  children,
+}: {
+  testId: string;
+  caption: string;
+  captionHidden?: boolean;
+  compact?: boolean;
+  headers: readonly [string, ...string[]];
+  empty?: boolean;
+  footer?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [rowsTitle, ...figureTitles] = headers;
+  return (
+    <table
+      className={compact ? 'data-table report-table report-table-compact' : 'data-table report-table'}
+      data-testid={testId}
+    >
+      <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('reports.table.day')}</th>
-          <th scope="col" className="number">
-            {t('reports.series.received')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.series.approved')}
-          </th>
-          <th scope="col" className="number">
-            {t('reports.series.rejected')}
-          </th>
+          <th scope="col">{rowsTitle}</th>
+          {figureTitles.map((title) => (
+            <th key={title} scope="col" className="number">
+              {title}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {report.byDay.map((day) => (
-          <tr key={day.date} data-day={day.date}>
-            <th scope="row">{formatIsoDate(day.date)}</th>
-            <td className="number" data-column="received">
-              {day.received}
-            </td>
-            <td className="number" data-column="approved">
-              {day.approved}
-            </td>
-            <td className="number" data-column="rejected">
-              {day.rejected}
+        {empty && (
+          <tr>
+            <td colSpan={headers.length} className="hint">
+              {t('reports.table.none')}
             </td>
           </tr>
-        ))}
+        )}
+        {children}
       </tbody>
+      {footer && <tfoot>{footer}</tfoot>}
     </table>
   );
 }
 
-function EmptyRow({ columns }: { columns: number }) {
-  const { t } = useTranslation();
+/** A figure cell; `column` names it for tests and scripts (`data-column`). */
+function Figure({ column, children }: { column?: string; children: ReactNode }) {
   return (
-    <tr>
-      <td colSpan={columns} className="hint">
-        {t('reports.table.none')}
-      </td>
-    </tr>
+    <td className="number" data-column={column}>
+      {children}
+    </td>
   );
 }

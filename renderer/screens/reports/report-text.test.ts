@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { endOfDayFailureCodes } from '../../../preload/contract/areas/reports.ts';
 import { setupI18n } from '../../i18n/setup-i18n.ts';
 import {
   auditActionText,
   durationText,
+  endOfDayFailureText,
   reasonText,
   shortHash,
   syncFreshness,
@@ -37,9 +39,9 @@ describe('report texts', () => {
 
   it('names known audit actions and reasons, and shows unknown ones as stored', async () => {
     const vi = await setupI18n('vi');
-    expect(auditActionText(vi.t, vi, 'report.exported')).toBe('Xuất báo cáo');
-    expect(auditActionText(vi.t, vi, 'kiosk-registration.submitted')).toBe('Đăng ký tại ki-ốt');
-    expect(auditActionText(vi.t, vi, 'brand.new-thing')).toBe('brand.new-thing');
+    expect(auditActionText(vi.t, vi, { action: 'report.exported' })).toBe('Xuất báo cáo');
+    expect(auditActionText(vi.t, vi, { action: 'kiosk-registration.submitted' })).toBe('Đăng ký tại ki-ốt');
+    expect(auditActionText(vi.t, vi, { action: 'brand.new-thing' })).toBe('brand.new-thing');
     const en = await setupI18n('en');
     expect(reasonText(en.t, en, { reasonCode: 'declaration-missing', labelVi: 'Thiếu tờ khai' })).toBe(
       'Declaration form missing or unsigned',
@@ -48,5 +50,37 @@ describe('report texts', () => {
       'Lý do riêng',
     );
     expect(shortHash('0123456789abcdef'.repeat(4))).toBe('0123456789ab…');
+  });
+
+  it('says an approval despite a mismatch in words, under its old action name and its new one', async () => {
+    for (const language of ['vi', 'en', 'zh', 'ko', 'ja']) {
+      const i18n = await setupI18n(language);
+      const old = auditActionText(i18n.t, i18n, { action: 'decision.recorded-with-override', details: {} });
+      const renamed = auditActionText(i18n.t, i18n, {
+        action: 'decision.recorded',
+        details: { outcome: 'approved', override: true },
+      });
+      const plain = auditActionText(i18n.t, i18n, {
+        action: 'decision.recorded',
+        details: { override: false },
+      });
+      expect(old, language).not.toContain('decision.');
+      expect(renamed, language).toBe(old);
+      expect(plain, language).not.toBe(old);
+    }
+    const vi = await setupI18n('vi');
+    expect(auditActionText(vi.t, vi, { action: 'decision.recorded-with-override' })).toBe(
+      'Ghi quyết định (duyệt vượt sai lệch)',
+    );
+  });
+
+  it('names every end-of-day failure in every language', async () => {
+    for (const language of ['vi', 'en', 'zh', 'ko', 'ja']) {
+      const i18n = await setupI18n(language);
+      const texts = endOfDayFailureCodes.map((code) => endOfDayFailureText(i18n.t, code));
+      for (const [index, text] of texts.entries())
+        expect(text, `${language} ${endOfDayFailureCodes[index]}`).not.toMatch(/^reports\.|failure/);
+      expect(new Set(texts).size, language).toBe(endOfDayFailureCodes.length);
+    }
   });
 });

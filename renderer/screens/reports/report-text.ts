@@ -1,5 +1,6 @@
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { AuditBreakReason } from '../../../preload/contract/areas/audit.ts';
+import type { EndOfDayFailureCode } from '../../../preload/contract/areas/reports.ts';
 
 // The words and numbers of the reports screen that need more than a translation: durations, the
 // age of the last sync, the age of the backlog, audit actions and rejection reasons by name.
@@ -39,10 +40,27 @@ export function wholeDaysBetween(since: string | null, until: string): number | 
   return Math.max(0, Math.floor((Date.parse(until) - Date.parse(since)) / dayMs));
 }
 
+/**
+ * Older databases hold `decision.recorded-with-override`, since renamed `decision.recorded` with
+ * `override: true` in its details: both read the same on screen.
+ */
+const overrideAction = 'decision.recorded-with-override';
+
 /** An audit action in words where the screen knows it (`session.signed-in` → "Đăng nhập"), else as stored. */
-export function auditActionText(t: TFunction, i18n: Pick<I18n, 'exists'>, action: string): string {
+export function auditActionText(
+  t: TFunction,
+  i18n: Pick<I18n, 'exists'>,
+  entry: { action: string; details?: Record<string, unknown> },
+): string {
+  const action =
+    entry.action === 'decision.recorded' && entry.details?.override === true ? overrideAction : entry.action;
   const key = `reports.auditAction.${action.replace(/\./g, '_')}`;
-  return i18n.exists(key) ? t(key) : action;
+  return i18n.exists(key) ? t(key) : entry.action;
+}
+
+/** Why the end-of-day export failed, in words (the screens never show the backend's Vietnamese). */
+export function endOfDayFailureText(t: TFunction, code: EndOfDayFailureCode): string {
+  return t(`reports.endOfDay.failure.${code}`);
 }
 
 export function auditBreakText(t: TFunction, reason: AuditBreakReason): string {

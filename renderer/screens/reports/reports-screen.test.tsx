@@ -29,6 +29,7 @@ const endOfDay: EndOfDayStatus = {
   lastRunAt: '2026-11-30T10:30:05.000Z',
   lastFiles: ['bao-cao-07921-QUAY-01-2026-11-30.csv', 'bao-cao-07921-QUAY-01-2026-11-30.pdf'],
   lastError: null,
+  lastErrorAt: null,
 };
 
 const intact: AuditVerification = {
@@ -325,6 +326,64 @@ describe('the reports screen', () => {
     expect(screen.queryByRole('button', { name: 'Xem các mục cũ hơn' })).toBeNull();
     expect(screen.getByTestId('end-of-day-status').textContent).toBe(
       'Xuất báo cáo cuối ngày lúc 17:30 (CSV, PDF) vào thư mục D:\\BaoCao. Lần gần nhất: 30/11/2026 17:30, 2 tệp.',
+    );
+  });
+
+  it('says why the end-of-day export failed and when, in the reader’s language', async () => {
+    const failed: EndOfDayStatus = {
+      ...endOfDay,
+      lastError: {
+        code: 'folder-not-writable',
+        message: 'Không ghi được vào thư mục xuất báo cáo: D:\\BaoCao',
+      },
+      // The failure was this evening; the last success (lastRunAt) was the day before.
+      lastErrorAt: '2026-11-30T10:45:00.000Z',
+      lastRunAt: '2026-11-29T10:30:05.000Z',
+    };
+    for (const [language, expected] of [
+      [
+        'vi',
+        'Lần xuất lúc 30/11/2026 17:45 bị lỗi: không ghi được vào thư mục (không có quyền ghi hoặc thư mục chỉ đọc).',
+      ],
+      [
+        'en',
+        'The run at 30/11/2026 17:45 failed: the folder cannot be written to (no permission, or read-only).',
+      ],
+    ] as const) {
+      const api = seededApi();
+      api.answer('reports.endOfDayStatus', ok(failed));
+      const view = await renderScreen(api, [], language);
+      const line = await screen.findByTestId('end-of-day-status');
+      expect(line.textContent).toContain(expected);
+      expect(line.textContent).not.toContain('29/11/2026');
+      expect(line.dataset.errorCode).toBe('folder-not-writable');
+      if (language === 'en') expect(line.textContent).not.toContain('Không ghi');
+      view.unmount();
+    }
+  });
+
+  it('names an approval despite a mismatch in the audit list, also under its old action name', async () => {
+    const api = seededApi();
+    api.answer(
+      'audit.list',
+      ok({
+        entries: [
+          { ...auditEntry(5, 'decision.recorded'), details: { outcome: 'approved', override: true } },
+          auditEntry(4, 'decision.recorded-with-override'),
+          { ...auditEntry(3, 'decision.recorded'), details: { outcome: 'rejected', override: false } },
+        ],
+        nextBeforeId: null,
+      }),
+    );
+    await renderScreen(api);
+    const table = await screen.findByTestId('audit-entries');
+    expect([...table.querySelectorAll('tbody tr')].map((row) => row.children[3]?.textContent)).toEqual([
+      'Ghi quyết định (duyệt vượt sai lệch)',
+      'Ghi quyết định (duyệt vượt sai lệch)',
+      'Ghi quyết định',
+    ]);
+    expect(table.querySelector('[data-audit-id="4"]')?.getAttribute('data-audit-action')).toBe(
+      'decision.recorded-with-override',
     );
   });
 
