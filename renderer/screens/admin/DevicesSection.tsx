@@ -4,6 +4,7 @@ import type { Settings } from '../../../preload/contract/settings-schema.ts';
 import { useApi } from '../../app/api-context.ts';
 import { useRouter } from '../../app/router-context.tsx';
 import { PrinterSettingsForm } from '../print/PrinterSettingsForm.tsx';
+import { formatUsbIds, parseUsbIds } from '../scanner/usb-ids.ts';
 import { AdminSectionFrame } from './AdminSectionFrame.tsx';
 import { SaveFeedback } from './SaveFeedback.tsx';
 import { useSaveState } from './use-save-state.ts';
@@ -24,22 +25,6 @@ export function DevicesSection({
       <ScannerForm initial={settings.scanner} onSaved={onSaved} />
     </AdminSectionFrame>
   );
-}
-
-/** `0c2e:0b61, 05e0:1200` ⇄ the configured USB vendor/product id list. */
-export function formatUsbIds(list: Scanner['hidPosDevices']): string {
-  const hex = (id: number) => id.toString(16).padStart(4, '0');
-  return list.map(({ vendorId, productId }) => `${hex(vendorId)}:${hex(productId)}`).join(', ');
-}
-
-export function parseUsbIds(text: string): Scanner['hidPosDevices'] | null {
-  const parts = text.split(/[\s,;]+/).filter(Boolean);
-  const ids = parts.map((part) => /^([0-9a-f]{4}):([0-9a-f]{4})$/i.exec(part));
-  if (ids.some((match) => match === null)) return null;
-  return ids.map((match) => ({
-    vendorId: parseInt(match![1] as string, 16),
-    productId: parseInt(match![2] as string, 16),
-  }));
 }
 
 const timingFields = ['wedgeMaxKeyIntervalMs', 'wedgeMinLength', 'wedgeIdleEndMs'] as const;

@@ -4,28 +4,9 @@ import type { ApiError } from '../../../preload/contract/api-result.ts';
 import type { Settings } from '../../../preload/contract/settings-schema.ts';
 import { useApi } from '../../app/api-context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { formatUsbIds, parseUsbIds } from './usb-ids.ts';
 
 type Scanner = Settings['scanner'];
-
-/** `054c:0268, 0c2e:0b61` ⇄ the configured USB vendor/product id list. */
-function formatIds(list: Scanner['hidPosDevices']): string {
-  return list
-    .map(
-      ({ vendorId, productId }) =>
-        `${vendorId.toString(16).padStart(4, '0')}:${productId.toString(16).padStart(4, '0')}`,
-    )
-    .join(', ');
-}
-
-function parseIds(text: string): Scanner['hidPosDevices'] | null {
-  const parts = text.split(/[\s,;]+/).filter(Boolean);
-  const ids = parts.map((part) => /^([0-9a-f]{4}):([0-9a-f]{4})$/i.exec(part));
-  if (ids.some((match) => match === null)) return null;
-  return ids.map((match) => ({
-    vendorId: parseInt(match![1] as string, 16),
-    productId: parseInt(match![2] as string, 16),
-  }));
-}
 
 /** The administrator's scanner settings: applied at once, to the wedge capture and to HID-POS. */
 export function ScannerSettingsForm() {
@@ -41,7 +22,7 @@ export function ScannerSettingsForm() {
     void api.call('settings.get', {}).then((result) => {
       if (!result.ok) return;
       setScanner(result.value.scanner);
-      setIds(formatIds(result.value.scanner.hidPosDevices));
+      setIds(formatUsbIds(result.value.scanner.hidPosDevices));
     });
   }, [api]);
 
@@ -59,7 +40,7 @@ export function ScannerSettingsForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const hidPosDevices = parseIds(ids);
+    const hidPosDevices = parseUsbIds(ids);
     if (hidPosDevices === null) return setOutcome({ state: 'bad-ids' });
     const result = await api.call('settings.set', {
       patch: {
