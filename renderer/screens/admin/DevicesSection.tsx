@@ -4,12 +4,15 @@ import type { Settings } from '../../../preload/contract/settings-schema.ts';
 import { useApi } from '../../app/api-context.ts';
 import { useRouter } from '../../app/router-context.tsx';
 import { PrinterSettingsForm } from '../print/PrinterSettingsForm.tsx';
-import { formatUsbIds, parseUsbIds } from '../scanner/usb-ids.ts';
+import {
+  ScannerSettingsFields,
+  scannerPatch,
+  type ScannerSettings,
+} from '../scanner/ScannerSettingsFields.tsx';
+import { formatUsbIds } from '../scanner/usb-ids.ts';
 import { AdminSectionFrame } from './AdminSectionFrame.tsx';
 import { SaveFeedback } from './SaveFeedback.tsx';
 import { useSaveState } from './use-save-state.ts';
-
-type Scanner = Settings['scanner'];
 
 /** Printers (choice, paper, test page) and scanners (HID-POS, keyboard timing, camera, sounds). */
 export function DevicesSection({
@@ -27,14 +30,13 @@ export function DevicesSection({
   );
 }
 
-const timingFields = ['wedgeMaxKeyIntervalMs', 'wedgeMinLength', 'wedgeIdleEndMs'] as const;
-const timingLimits: Record<(typeof timingFields)[number], { min: number; max: number }> = {
-  wedgeMaxKeyIntervalMs: { min: 5, max: 200 },
-  wedgeMinLength: { min: 4, max: 200 },
-  wedgeIdleEndMs: { min: 30, max: 2000 },
-};
-
-function ScannerForm({ initial, onSaved }: { initial: Scanner; onSaved: (settings: Settings) => void }) {
+function ScannerForm({
+  initial,
+  onSaved,
+}: {
+  initial: ScannerSettings;
+  onSaved: (settings: Settings) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const { navigate } = useRouter();
@@ -45,81 +47,27 @@ function ScannerForm({ initial, onSaved }: { initial: Scanner; onSaved: (setting
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const hidPosDevices = parseUsbIds(ids);
-    if (hidPosDevices === null) return; // said next to the field
+    const patch = scannerPatch(draft, ids);
+    if (patch === null) return; // said under the field
     const saved = await run(() =>
       api.call('settings.set', {
-        patch: {
-          scanner: {
-            hidPosEnabled: draft.hidPosEnabled,
-            hidPosDevices,
-            hidPosLayout: draft.hidPosLayout,
-            wedgeMaxKeyIntervalMs: draft.wedgeMaxKeyIntervalMs,
-            wedgeMinLength: draft.wedgeMinLength,
-            wedgeIdleEndMs: draft.wedgeIdleEndMs,
-            cameraDeviceId: draft.cameraDeviceId,
-            soundCues: draft.soundCues,
-          },
-        },
+        patch: { scanner: { ...patch, cameraDeviceId: draft.cameraDeviceId } },
       }),
     );
     if (saved) onSaved(saved);
   };
 
-  const badIds = parseUsbIds(ids) === null;
   return (
     <form className="admin-form" data-testid="admin-scanners" onSubmit={(event) => void submit(event)}>
       <h3>{t('admin.devices.scannersTitle')}</h3>
       <p className="hint">{t('admin.devices.scannersHint')}</p>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="hidPosEnabled"
-          checked={draft.hidPosEnabled}
-          onChange={(event) => setDraft({ ...draft, hidPosEnabled: event.target.checked })}
-        />
-        {t('scanner.hidPosEnabled')}
-      </label>
-      <div className="admin-fields">
-        <label>
-          {t('scanner.hidPosLayout')}
-          <select
-            name="hidPosLayout"
-            value={draft.hidPosLayout}
-            onChange={(event) =>
-              setDraft({ ...draft, hidPosLayout: event.target.value as Scanner['hidPosLayout'] })
-            }
-          >
-            {(['auto', 'honeywell', 'zebra', 'plain'] as const).map((layout) => (
-              <option key={layout} value={layout}>
-                {t(`scanner.layout.${layout}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="admin-field-wide">
-          {t('scanner.hidPosDevices')}
-          <input
-            name="hidPosDevices"
-            placeholder="0c2e:0b61"
-            aria-invalid={badIds}
-            value={ids}
-            onChange={(event) => setIds(event.target.value)}
-          />
-        </label>
-        {timingFields.map((name) => (
-          <label key={name}>
-            {t(`scanner.${name}`)}
-            <input
-              name={name}
-              type="number"
-              required
-              {...timingLimits[name]}
-              value={String(draft[name])}
-              onChange={(event) => setDraft({ ...draft, [name]: Number(event.target.value) })}
-            />
-          </label>
-        ))}
+      <ScannerSettingsFields
+        draft={draft}
+        ids={ids}
+        onChange={setDraft}
+        onIdsChange={setIds}
+        fieldsClassName="admin-fields"
+      >
         <label>
           {t('admin.devices.camera')}
           <select
@@ -141,21 +89,7 @@ function ScannerForm({ initial, onSaved }: { initial: Scanner; onSaved: (setting
               )}
           </select>
         </label>
-      </div>
-      {badIds && (
-        <p className="error-message" role="alert" data-code="bad-usb-ids">
-          {t('scanner.badIds')}
-        </p>
-      )}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="soundCues"
-          checked={draft.soundCues}
-          onChange={(event) => setDraft({ ...draft, soundCues: event.target.checked })}
-        />
-        {t('verify.soundCues')}
-      </label>
+      </ScannerSettingsFields>
       <SaveFeedback saveState={saveState} testId="scanners-saved" />
       <div className="button-row">
         <button

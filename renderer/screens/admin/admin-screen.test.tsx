@@ -184,6 +184,39 @@ describe('the administration screen', () => {
     expect(within(form).queryByTestId('office-saved')).toBeNull();
   });
 
+  it('saves every scanner field, and not while a USB id is mistyped', async () => {
+    const api = adminApi();
+    await renderAdmin(api);
+    const form = await screen.findByTestId('admin-scanners');
+    const ids = within(form).getByRole('textbox', { name: /USB/ });
+    await person.type(ids, '0c2e-0b61');
+    expect(within(form).getByRole('alert').dataset.code).toBe('bad-usb-ids');
+    await person.click(within(form).getByRole('button', { name: 'Lưu cấu hình' }));
+    expect(callsOf(api, 'settings.set')).toEqual([]);
+    await person.clear(ids);
+    await person.type(ids, '0c2e:0b61');
+    const dedupe = form.querySelector<HTMLInputElement>('input[name="dedupeWindowMs"]')!;
+    await person.clear(dedupe);
+    await person.type(dedupe, '1500');
+    await person.click(within(form).getByRole('button', { name: 'Lưu cấu hình' }));
+    await within(form).findByTestId('scanners-saved');
+    expect(callsOf(api, 'settings.set')[0]!.args).toEqual({
+      patch: {
+        scanner: {
+          wedgeMaxKeyIntervalMs: settings.scanner.wedgeMaxKeyIntervalMs,
+          wedgeMinLength: settings.scanner.wedgeMinLength,
+          wedgeIdleEndMs: settings.scanner.wedgeIdleEndMs,
+          dedupeWindowMs: 1500,
+          hidPosEnabled: true,
+          hidPosLayout: 'auto',
+          hidPosDevices: [{ vendorId: 0x0c2e, productId: 0x0b61 }],
+          soundCues: true,
+          cameraDeviceId: null,
+        },
+      },
+    });
+  });
+
   it('edits the rejection reasons: a saved code stays, a new one must be unique', async () => {
     const api = adminApi();
     await renderAdmin(api);
