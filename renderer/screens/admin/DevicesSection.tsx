@@ -11,7 +11,7 @@ import {
 } from '../scanner/ScannerSettingsFields.tsx';
 import { formatUsbIds } from '../scanner/usb-ids.ts';
 import { AdminSectionFrame } from './AdminSectionFrame.tsx';
-import { SaveFeedback } from './SaveFeedback.tsx';
+import { SaveBar } from './SaveFeedback.tsx';
 import { useSaveState } from './use-save-state.ts';
 
 /** Printers (choice, paper, test page) and scanners (HID-POS, keyboard timing, camera, sounds). */
@@ -90,25 +90,21 @@ function ScannerForm({
           </select>
         </label>
       </ScannerSettingsFields>
-      <SaveFeedback saveState={saveState} testId="scanners-saved" />
-      <div className="button-row">
-        <button
-          type="submit"
-          className="button-primary"
-          data-action="save-scanners"
-          disabled={saveState.state === 'saving'}
-        >
-          {t('admin.save')}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          data-action="open-scanner-test"
-          onClick={() => navigate({ name: 'scanner-test' })}
-        >
-          {t('admin.devices.scannerTest')}
-        </button>
-      </div>
+      <SaveBar
+        saveState={saveState}
+        testId="scanners-saved"
+        action="save-scanners"
+        after={
+          <button
+            type="button"
+            className="button-secondary"
+            data-action="open-scanner-test"
+            onClick={() => navigate({ name: 'scanner-test' })}
+          >
+            {t('admin.devices.scannerTest')}
+          </button>
+        }
+      />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import type { Settings } from '../../../preload/contract/settings-schema.ts';
 import { useApi } from '../../app/api-context.ts';
 import { formatDateTime, formatIsoDate } from '../../format/format-date.ts';
 import { AdminSectionFrame } from './AdminSectionFrame.tsx';
-import { SaveFeedback } from './SaveFeedback.tsx';
+import { SaveBar } from './SaveFeedback.tsx';
 import { useSaveState } from './use-save-state.ts';
 
 type Export = Settings['reports']['endOfDayExport'];
@@ -118,17 +118,7 @@ export function EndOfDayExportSection({
             </label>
           ))}
         </fieldset>
-        <SaveFeedback saveState={saveState} testId="end-of-day-saved" />
-        <div className="button-row">
-          <button
-            type="submit"
-            className="button-primary"
-            data-action="save-end-of-day"
-            disabled={saveState.state === 'saving'}
-          >
-            {t('admin.save')}
-          </button>
-        </div>
+        <SaveBar saveState={saveState} testId="end-of-day-saved" action="save-end-of-day" />
       </form>
       <LastRun status={status} />
     </AdminSectionFrame>

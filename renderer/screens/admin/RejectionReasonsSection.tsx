@@ -5,7 +5,7 @@ import type { OperationResult } from '../../../preload/contract/operations.ts';
 import { useApi } from '../../app/api-context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { AdminSectionFrame } from './AdminSectionFrame.tsx';
-import { SaveFeedback } from './SaveFeedback.tsx';
+import { SaveBar } from './SaveFeedback.tsx';
 import { useSaveState } from './use-save-state.ts';
 
 type Reason = OperationResult<'admin.rejectionReasons'>[number];
@@ -153,20 +153,17 @@ export function RejectionReasonsSection() {
               {t(`admin.reasons.problem.${problem}`)}
             </p>
           ))}
-        <SaveFeedback saveState={saveState} testId="reasons-saved" />
-        <div className="button-row">
-          <button type="button" className="button-secondary" data-action="add-reason" onClick={add}>
-            {t('admin.reasons.add')}
-          </button>
-          <button
-            type="submit"
-            className="button-primary"
-            data-action="save-reasons"
-            disabled={saveState.state === 'saving'}
-          >
-            {t('admin.reasons.save')}
-          </button>
-        </div>
+        <SaveBar
+          saveState={saveState}
+          testId="reasons-saved"
+          action="save-reasons"
+          label={t('admin.reasons.save')}
+          before={
+            <button type="button" className="button-secondary" data-action="add-reason" onClick={add}>
+              {t('admin.reasons.add')}
+            </button>
+          }
+        />
       </form>
     </AdminSectionFrame>
   );

@@ -5,7 +5,7 @@ import type { OperationResult } from '../../../preload/contract/operations.ts';
 import { useApi } from '../../app/api-context.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { AdminSectionFrame } from './AdminSectionFrame.tsx';
-import { SaveFeedback } from './SaveFeedback.tsx';
+import { SaveBar } from './SaveFeedback.tsx';
 import { useSaveState } from './use-save-state.ts';
 
 type Retention = OperationResult<'admin.retention'>;
@@ -68,17 +68,7 @@ export function RetentionSection() {
               </p>
             </div>
           ))}
-          <SaveFeedback saveState={saveState} testId="retention-saved" />
-          <div className="button-row">
-            <button
-              type="submit"
-              className="button-primary"
-              data-action="save-retention"
-              disabled={saveState.state === 'saving'}
-            >
-              {t('admin.save')}
-            </button>
-          </div>
+          <SaveBar saveState={saveState} testId="retention-saved" action="save-retention" />
         </form>
       )}
     </AdminSectionFrame>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatTime } from '../../format/format-date.ts';
@@ -33,4 +34,51 @@ export function SaveFeedback({
     case 'failed':
       return <ErrorMessage error={saveState.error} testId={`${testId.replace(/-saved$/, '')}-error`} />;
   }
+}
+
+/**
+ * The foot of a section's form: how the last save went, then its submit button (disabled while
+ * saving) with any other buttons of the form before or after it.
+ */
+export function SaveBar({
+  saveState,
+  testId,
+  action,
+  label,
+  savedText,
+  before,
+  after,
+}: {
+  saveState: SaveState;
+  testId: string;
+  /** The submit button's `data-action`. */
+  action: string;
+  /** The submit button's text (default: "save"). */
+  label?: string;
+  savedText?: string;
+  before?: ReactNode;
+  after?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SaveFeedback
+        saveState={saveState}
+        testId={testId}
+        {...(savedText === undefined ? {} : { savedText })}
+      />
+      <div className="button-row">
+        {before}
+        <button
+          type="submit"
+          className="button-primary"
+          data-action={action}
+          disabled={saveState.state === 'saving'}
+        >
+          {label ?? t('admin.save')}
+        </button>
+        {after}
+      </div>
+    </>
+  );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../preload/contract/settings-schema.ts';
 import { useApi } from '../../app/api-context.ts';
 import { AdminSectionFrame } from './AdminSectionFrame.tsx';
-import { SaveFeedback } from './SaveFeedback.tsx';
+import { SaveBar } from './SaveFeedback.tsx';
 import { useSaveState } from './use-save-state.ts';
 
 const fields = [
@@ -66,17 +66,7 @@ export function SecuritySection({
             </label>
           ))}
         </div>
-        <SaveFeedback saveState={saveState} testId="security-saved" />
-        <div className="button-row">
-          <button
-            type="submit"
-            className="button-primary"
-            data-action="save-security"
-            disabled={saveState.state === 'saving'}
-          >
-            {t('admin.save')}
-          </button>
-        </div>
+        <SaveBar saveState={saveState} testId="security-saved" action="save-security" />
       </form>
     </AdminSectionFrame>
   );

@@ -4,7 +4,7 @@ import { uiLanguages, type Settings } from '../../../preload/contract/settings-s
 import { useApi } from '../../app/api-context.ts';
 import { useDisplaySettings } from '../../app/display-settings-context.tsx';
 import { AdminSectionFrame } from './AdminSectionFrame.tsx';
-import { SaveFeedback } from './SaveFeedback.tsx';
+import { SaveBar } from './SaveFeedback.tsx';
 import { useSaveState } from './use-save-state.ts';
 
 /**
@@ -121,17 +121,7 @@ function OfficeForm({ settings, onSaved }: { settings: Settings; onSaved: (setti
           </select>
         </label>
       </div>
-      <SaveFeedback saveState={saveState} testId="office-saved" />
-      <div className="button-row">
-        <button
-          type="submit"
-          className="button-primary"
-          data-action="save-office"
-          disabled={saveState.state === 'saving'}
-        >
-          {t('admin.save')}
-        </button>
-      </div>
+      <SaveBar saveState={saveState} testId="office-saved" action="save-office" />
     </form>
   );
 }
@@ -191,17 +181,13 @@ function EnrollmentForm({ centralUrl, onEnrolled }: { centralUrl: string | null;
           />
         </label>
       </div>
-      <SaveFeedback saveState={saveState} testId="enroll-saved" savedText={t('admin.enrolled')} />
-      <div className="button-row">
-        <button
-          type="submit"
-          className="button-primary"
-          data-action="enroll"
-          disabled={saveState.state === 'saving'}
-        >
-          {saveState.state === 'saving' ? t('setup.enrolling') : t('setup.submit')}
-        </button>
-      </div>
+      <SaveBar
+        saveState={saveState}
+        testId="enroll-saved"
+        action="enroll"
+        savedText={t('admin.enrolled')}
+        label={saveState.state === 'saving' ? t('setup.enrolling') : t('setup.submit')}
+      />
     </form>
   );
 }
