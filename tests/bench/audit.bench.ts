@@ -18,7 +18,7 @@ import {
 } from '../../main/store/audit-chain.ts';
 import { appendAudit } from '../../main/store/audit-log.ts';
 import { openStore } from '../../main/store/open-store.ts';
-import { median, result, type Benchmark, type BenchResult } from './bench-result.ts';
+import { median, result, type Benchmark, type BenchResult, loadAverageResult } from './bench-result.ts';
 
 const entryCount = Number(process.env.BENCH_AUDIT_ENTRIES ?? 1_000_000);
 const runs = 5;
@@ -189,12 +189,7 @@ const benchmark: Benchmark = {
           baselineName: 'plain INSERT without hash',
           target: null,
         }),
-        result({
-          name: 'machine load average (1 min)',
-          unit: 'runnable',
-          value: os.loadavg()[0] as number,
-          target: null,
-        }),
+        loadAverageResult('audit'),
       ];
       return results;
     } finally {

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 /** One line of bench-results.json. `baseline` is measured in the same run, on the same machine. */
 export interface BenchResult {
   name: string;
@@ -48,4 +49,17 @@ function meets(value: number, target: string): boolean {
   if (!match) throw new Error(`target must read ">= N" or "<= N", got ${target}`);
   const bound = Number(match[2]);
   return match[1] === '>=' ? value >= bound : value <= bound;
+}
+
+/**
+ * The machine's 1-minute load average when a benchmark ends, so a reader can tell a loaded run from
+ * a quiet one. Named per benchmark: results are merged into bench-results.json by name.
+ */
+export function loadAverageResult(scope: string): BenchResult {
+  return result({
+    name: `${scope}: machine load average (1 min) at the end`,
+    unit: 'runnable',
+    value: loadavg()[0] as number,
+    target: null,
+  });
 }

@@ -22,7 +22,14 @@ import { setupI18n } from '../../renderer/i18n/setup-i18n.ts';
 import { startBrowserModeApp, type BrowserModeApp } from '../e2e/support/browser-mode-app.ts';
 import { bhytPayloadFor } from '../e2e/support/training-central-data.ts';
 import { idFixture } from '../support/id-fixtures.ts';
-import { median, percentile, result, type Benchmark, type BenchResult } from './bench-result.ts';
+import {
+  median,
+  percentile,
+  result,
+  type Benchmark,
+  type BenchResult,
+  loadAverageResult,
+} from './bench-result.ts';
 
 const scanSamples = 20;
 const scanWarmUp = 3;
@@ -476,14 +483,7 @@ const benchmark: Benchmark = {
     try {
       const results = await scanAndSwitch(browser, dataDirectory);
       results.push(...(await startUp(browser)));
-      results.push(
-        result({
-          name: 'kiosk: machine load average (1 min) at the end',
-          unit: 'runnable',
-          value: os.loadavg()[0] as number,
-          target: null,
-        }),
-      );
+      results.push(loadAverageResult('kiosk'));
       return results;
     } finally {
       await browser.close();

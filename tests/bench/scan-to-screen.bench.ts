@@ -12,7 +12,7 @@ import { startBrowserModeApp, type BrowserModeApp } from '../e2e/support/browser
 import { fileRegistrations, registrationForCard } from '../e2e/support/training-central-data.ts';
 import { idFixture } from '../support/id-fixtures.ts';
 import { testPin, trainingPassword } from '../support/staff-session.ts';
-import { percentile, result, type Benchmark, type BenchResult } from './bench-result.ts';
+import { percentile, result, type Benchmark, type BenchResult, loadAverageResult } from './bench-result.ts';
 import { buildSyntheticRegistrations } from './store-lookup.bench.ts';
 
 const rowCount = Number(process.env.BENCH_STORE_ROWS ?? 1_000_000);
@@ -198,12 +198,7 @@ const benchmark: Benchmark = {
       }
       results.push(
         result({ name: 'scan bench: store build', unit: 's', value: seconds, target: null }),
-        result({
-          name: 'machine load average (1 min)',
-          unit: 'runnable',
-          value: os.loadavg()[0] as number,
-          target: null,
-        }),
+        loadAverageResult('scan'),
       );
       return results;
     } finally {

@@ -22,7 +22,7 @@ import {
   searchByName,
 } from '../../main/store/registrations-repository.ts';
 import type { Store } from '../../main/store/store.ts';
-import { percentile, result, type Benchmark, type BenchResult } from './bench-result.ts';
+import { percentile, result, type Benchmark, type BenchResult, loadAverageResult } from './bench-result.ts';
 
 const rowCount = Number(process.env.BENCH_STORE_ROWS ?? 1_000_000);
 const lookups = 20_000;
@@ -387,14 +387,7 @@ const benchmark: Benchmark = {
       }
       store.close();
       // Shared 2-core machine: say how busy it was, since p99 is where other processes show.
-      results.push(
-        result({
-          name: 'machine load average (1 min)',
-          unit: 'runnable',
-          value: os.loadavg()[0] as number,
-          target: null,
-        }),
-      );
+      results.push(loadAverageResult('store lookup'));
       return results;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -34,7 +34,7 @@ import type { Store } from '../../main/store/store.ts';
 import { getDeviceToken } from '../../main/store/sync-state-repository.ts';
 import { CentralClient } from '../../main/sync/central-client.ts';
 import { SyncEngine } from '../../main/sync/sync-engine.ts';
-import { median, result, type Benchmark, type BenchResult } from './bench-result.ts';
+import { median, result, type Benchmark, type BenchResult, loadAverageResult } from './bench-result.ts';
 
 const office = '01001';
 const seedCount = 250_000;
@@ -230,12 +230,7 @@ async function run(): Promise<BenchResult[]> {
           value: median(recordRates),
           target: null,
         }),
-        result({
-          name: 'sync: machine load average (1 min) at the end',
-          unit: 'runnable',
-          value: os.loadavg()[0] as number,
-          target: null,
-        }),
+        loadAverageResult('sync'),
       ];
     } finally {
       await central.close();
