@@ -27,7 +27,8 @@ export interface BackendParts {
   applied: (next: Settings) => Promise<void>;
   /**
    * Ask the host to stop this backend and start it again on the same data directory (a restore is
-   * applied at start, before the database opens). Resolves once the request is taken.
+   * applied at start, before the database opens). Returns at once; the host restarts after the
+   * current call has answered.
    */
   requestRestart: (reason: 'restore') => void;
 }

@@ -25,9 +25,16 @@ export interface AuditRecord extends Required<AuditEntry> {
 
 const secretKey = /pass(word)?|token|secret|hash|credential|pin$/i;
 
-/** A copy of `details` where every value under a secret-looking key is replaced by '[redacted]'. */
+/** `scheme://user:password@host…`: the credentials part of a URL (a proxy's basic auth). */
+const urlCredentials = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i;
+
+/**
+ * A copy of `details` where every value under a secret-looking key is replaced by '[redacted]', and
+ * any URL loses its `user:password@` part.
+ */
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
+  if (typeof value === 'string') return value.replace(urlCredentials, '$1');
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [

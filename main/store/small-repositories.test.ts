@@ -85,6 +85,17 @@ describe('audit log', () => {
       password: '[redacted]',
       nested: [{ deviceToken: '[redacted]', ok: 1 }],
     });
+    expect(
+      redactSecrets({
+        centralUrl: 'https://proxy-user:s3cret@bhxh.example.vn:8443/api',
+        plain: 'http://127.0.0.1:45899/',
+        mail: 'lan@example.vn',
+      }),
+    ).toEqual({
+      centralUrl: 'https://bhxh.example.vn:8443/api',
+      plain: 'http://127.0.0.1:45899/',
+      mail: 'lan@example.vn',
+    });
     appendAudit(store, {
       actor: 'cb01',
       action: 'auth.login',

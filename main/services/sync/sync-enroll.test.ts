@@ -1,4 +1,3 @@
-import { withoutCredentials } from './sync-handlers.ts';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -112,16 +111,5 @@ describe('sync.enroll answers', () => {
     } finally {
       db.close();
     }
-  });
-});
-
-describe('the enrollment audit entry', () => {
-  it('keeps the central URL without credentials', () => {
-    expect(withoutCredentials('https://proxy-user:s3cret@bhxh.example.vn:8443/api')).toBe(
-      'https://bhxh.example.vn:8443/api',
-    );
-    expect(withoutCredentials('http://127.0.0.1:45899')).toBe('http://127.0.0.1:45899/');
-    expect(withoutCredentials(null)).toBeNull();
-    expect(withoutCredentials('not a url')).toBeNull();
   });
 });

@@ -31,10 +31,7 @@ export function syncHandlers(deps: {
       try {
         const status = await sync.enroll(enrollmentCode, {
           actor: session?.staffId ?? 'setup',
-          details: {
-            counterId: settings.current.counterId,
-            centralUrl: withoutCredentials(settings.current.centralUrl),
-          },
+          details: { counterId: settings.current.counterId, centralUrl: settings.current.centralUrl },
         });
         await deps.applied(settings.current);
         return status;
@@ -53,17 +50,4 @@ export function syncHandlers(deps: {
       }
     },
   };
-}
-
-/** A URL as the audit trail may keep it: a `user:password@` part (basic auth to a proxy) removed. */
-export function withoutCredentials(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return null;
-  }
 }
