@@ -9,6 +9,7 @@ import {
   readReportXlsx,
   reportDay,
   reportDayExpectedAfterPull as expected,
+  reportMetrics,
   reportDayPendingSubmittedAt,
   seedReportDayCentral,
 } from '../fixtures/report-day.ts';
@@ -93,21 +94,7 @@ function oldestPendingDays(before: number, after: number): number[] {
 }
 
 /** The figures every format must carry: the fixture's, counted by hand. */
-const figures = {
-  received: expected.received.total,
-  'received-portal': expected.received.byChannel.portal,
-  'received-app': expected.received.byChannel.app,
-  'received-kiosk': expected.received.byChannel.kiosk,
-  approved: expected.approved,
-  rejected: expected.rejected,
-  overrides: expected.overrides,
-  pending: expected.pending.count,
-  'forms-printed': expected.formsPrinted,
-  'kiosk-received': expected.kiosk.received,
-  'sync-backlog': expected.sync.backlog,
-  'open-conflicts': expected.sync.openConflicts,
-  'refused-events': expected.sync.refusedEvents,
-} as const;
+const figures = reportMetrics(expected);
 
 async function download(page: Page, action: string): Promise<{ file: Download; bytes: Buffer }> {
   const [file] = await Promise.all([

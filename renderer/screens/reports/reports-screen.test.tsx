@@ -6,7 +6,7 @@ import { vietnamToday } from '../../../main/core/time/vietnam-time.ts';
 import { fail, ok } from '../../../preload/contract/api-result.ts';
 import type { AuditVerification, WireAuditEntry } from '../../../preload/contract/areas/audit.ts';
 import type { EndOfDayStatus, Report, ReportExport } from '../../../preload/contract/areas/reports.ts';
-import { reportDayExpected } from '../../../tests/fixtures/report-day.ts';
+import { reportDayExpected, reportMetrics } from '../../../tests/fixtures/report-day.ts';
 import { fakeApi, type FakeApi } from '../../../tests/support/fake-api-client.ts';
 import { ApiContext } from '../../app/api-context.ts';
 import { routeAllowed } from '../../app/routes.ts';
@@ -99,21 +99,7 @@ describe('the reports screen', () => {
     await renderScreen(seededApi());
     await screen.findByTestId('report');
     const expected = reportDayExpected;
-    const figures: Record<string, number> = {
-      received: expected.received.total,
-      'received-portal': expected.received.byChannel.portal,
-      'received-app': expected.received.byChannel.app,
-      'received-kiosk': expected.received.byChannel.kiosk,
-      approved: expected.approved,
-      rejected: expected.rejected,
-      overrides: expected.overrides,
-      pending: expected.pending.count,
-      'forms-printed': expected.formsPrinted,
-      'kiosk-received': expected.kiosk.received,
-      'sync-backlog': expected.sync.backlog,
-      'open-conflicts': expected.sync.openConflicts,
-      'refused-events': expected.sync.refusedEvents,
-    };
+    const figures = reportMetrics(expected);
     for (const [name, value] of Object.entries(figures))
       expect(metric(name).textContent, name).toBe(String(value));
     // 08:00 on 1/12 against R16, submitted 11:00 on 20/11: 10 whole days.
